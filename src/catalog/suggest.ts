@@ -1,0 +1,85 @@
+/**
+ * "Did you mean": the nearest real action or service for a typo. Edit distance catches misspellings
+ * (`DescribeClsuters`); word containment catches the other common mistake, a remembered name missing a word
+ * (`ec2:CancelSpotRequests` → `ec2:CancelSpotInstanceRequests`).
+ */
+import type { Action, Catalog, Service } from './catalog.js';
+
+/** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), bounded by `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+/** `CancelSpotInstanceRequests` → [cancel, spot, instance, requests] */
+export function camelWords(name: string): string[] {
+  return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [name]).map((w) => w.toLowerCase());
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let i = 0;
+  for (const w of long) if (i < short.length && w === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * The candidates closest to `query`, best first. Several come back only when they tie: then no one of them is
+ * certain enough to offer as an automatic fix.
+ */
+function nearest<T>(query: string, candidates: readonly T[], key: (c: T) => string, words?: (c: T) => string[]): T[] {
+  const lower = query.toLowerCase();
+  const queryWords = words ? camelWords(query) : [];
+  const budget = Math.max(2, Math.floor(lower.length / 4));
+  let best: T[] = [];
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const k = key(c).toLowerCase();
+    const d = editDistance(lower, k, budget);
+    let score = d <= budget ? d : Infinity;
+    if (score === Infinity && words && queryWords.length >= 2) {
+      const cw = words(c);
+      // A name missing up to two of the candidate's words, in order, is the same name remembered loosely.
+      if (cw.length - queryWords.length <= 2 && isSubsequence(queryWords, cw)) score = budget + (cw.length - queryWords.length);
+    }
+    if (score < bestScore) {
+      best = [c];
+      bestScore = score;
+    } else if (score === bestScore && score !== Infinity) best.push(c);
+  }
+  return best;
+}
+
+export function suggestService(catalog: Catalog, prefix: string): Service | undefined {
+  const found = nearest(prefix, catalog.services, (s) => s.prefix);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The closest real actions to `service:name` in the named service: one when it is clear, several when they are
+ * equally close (`ec2:CancelSpotRequests` → CancelSpotFleetRequests, CancelSpotInstanceRequests), none when
+ * nothing is close.
+ */
+export function suggestActions(catalog: Catalog, servicePrefix: string, name: string): Action[] {
+  const service = catalog.service(servicePrefix);
+  if (!service) return [];
+  const exact = service.action(name);
+  if (exact) return [exact];
+  return nearest(name, service.actions, (a) => a.name, (a) => camelWords(a.name));
+}

@@ -1,0 +1,81 @@
+/**
+ * Facts about one policy that several rules need (expanded action patterns, resource patterns), computed once
+ * per policy on first use.
+ */
+import type { Action, Catalog, Service } from '../catalog/catalog.js';
+import { expandActionPattern, parseActionPattern, type ActionPattern } from '../engine/actions.js';
+import type { PolicyDocument, Statement, Str } from '../policy/model.js';
+
+export interface ActionItem {
+  item: Str;
+  /** undefined when the text is not `service:action` syntax */
+  pattern: ActionPattern | undefined;
+  /** the named service when the service part has no wildcard and exists */
+  service: Service | undefined;
+  /** catalogue actions it matches */
+  actions: readonly Action[];
+}
+
+export class PolicyAnalysis {
+  private readonly actionItems = new Map<Statement, ActionItem[]>();
+  private readonly notActionItems = new Map<Statement, ActionItem[]>();
+  private readonly effective = new Map<Statement, readonly Action[]>();
+
+  constructor(
+    readonly document: PolicyDocument,
+    readonly catalog: Catalog,
+  ) {}
+
+  private items(s: Statement, which: 'action' | 'notAction'): ActionItem[] {
+    const cache = which === 'action' ? this.actionItems : this.notActionItems;
+    let out = cache.get(s);
+    if (!out) {
+      out = [];
+      for (const item of s[which]?.items ?? []) {
+        const pattern = item.unresolved ? undefined : parseActionPattern(item.value);
+        const service = pattern && !/[*?]/.test(pattern.service) ? this.catalog.service(pattern.service) : undefined;
+        out.push({ item, pattern, service, actions: pattern ? expandActionPattern(this.catalog, item.value) : [] });
+      }
+      cache.set(s, out);
+    }
+    return out;
+  }
+
+  /** The statement's `Action` items, each with what it expands to. */
+  actions(s: Statement): ActionItem[] {
+    return this.items(s, 'action');
+  }
+
+  notActions(s: Statement): ActionItem[] {
+    return this.items(s, 'notAction');
+  }
+
+  /**
+   * Every catalogue action the statement applies to: the union of its `Action` patterns, or, for `NotAction`,
+   * every action none of them matches.
+   */
+  statementActions(s: Statement): readonly Action[] {
+    let out = this.effective.get(s);
+    if (!out) {
+      if (s.action) {
+        const seen = new Set<Action>();
+        const acc: Action[] = [];
+        for (const it of this.actions(s)) {
+          for (const a of it.actions) {
+            if (!seen.has(a)) {
+              seen.add(a);
+              acc.push(a);
+            }
+          }
+        }
+        out = acc;
+      } else if (s.notAction) {
+        const excluded = new Uint8Array(this.catalog.actionCount);
+        for (const it of this.notActions(s)) for (const a of it.actions) excluded[a.id] = 1;
+        out = this.catalog.actions.filter((a) => !excluded[a.id]);
+      } else out = [];
+      this.effective.set(s, out);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,12 @@
+/** Every lint rule, in the order their findings are most useful to read. Adding a rule: one file, one line here. */
+import type { Rule } from './rule.js';
+import jsonSyntax from './rules/json-syntax.js';
+import unknownAction from './rules/unknown-action.js';
+
+export const RULES: readonly Rule[] = [jsonSyntax, unknownAction];
+
+export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.meta.code === code);
+}

@@ -1,0 +1,32 @@
+import { suggestActions } from '../../catalog/suggest.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * An action with no wildcard that the service does not have. IAM accepts the policy but the entry grants (or
+ * denies) nothing, which in a "minimal permissions" page usually means a misremembered name.
+ */
+export default {
+  meta: {
+    code: 'unknown-action',
+    severity: 'error',
+    summary: 'The action does not exist in the service; the entry grants nothing.',
+  },
+  check(ctx) {
+    for (const s of ctx.document.statements) {
+      for (const it of [...ctx.analysis.actions(s), ...ctx.analysis.notActions(s)]) {
+        const p = it.pattern;
+        if (!p || !it.service || /[*?]/.test(p.name)) continue;
+        if (it.actions.length > 0) continue;
+        const written = it.item.value.slice(it.item.value.indexOf(':') + 1);
+        const near = suggestActions(ctx.catalog, it.service.prefix, written).slice(0, 3);
+        const hint = near.length > 0 ? `; did you mean ${near.map((a) => `"${a.fullName}"`).join(' or ')}?` : '';
+        ctx.report({
+          pointer: it.item.pointer,
+          message: `${it.service.name} has no action "${written}"${hint}`,
+          // Offer a fix only when one action is clearly meant.
+          ...(near.length === 1 ? { fix: near[0]!.fullName } : {}),
+        });
+      }
+    }
+  },
+} satisfies Rule;

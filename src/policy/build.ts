@@ -1,0 +1,147 @@
+/**
+ * Source tree → policy model. Recognises elements by their exact IAM spelling (a key in another case is not
+ * the element; the `unknown-element` rule reports it) and normalises single values to lists.
+ */
+import type {
+  ConditionBlock,
+  ConditionClause,
+  PolicyDocument,
+  PrincipalBlock,
+  Statement,
+  Str,
+  StrList,
+} from './model.js';
+import { parseOperator } from './operators.js';
+import { escapePointer, type JsonNode, type ObjectNode } from './tree.js';
+
+function str(node: JsonNode, pointer: string): Str | undefined {
+  switch (node.kind) {
+    case 'string':
+      return { value: node.value, pointer, node, unresolved: node.unresolved === true };
+    case 'number':
+      return { value: node.raw, pointer, node, unresolved: false };
+    case 'boolean':
+      return { value: String(node.value), pointer, node, unresolved: false };
+    default:
+      return undefined;
+  }
+}
+
+/** A value that may be one item or a list of items. Items that are not scalars are left out (a rule reports them). */
+export function strList(node: JsonNode, pointer: string): StrList {
+  if (node.kind === 'array') {
+    const items: Str[] = [];
+    node.items.forEach((item, i) => {
+      const s = str(item, `${pointer}/${i}`);
+      if (s) items.push(s);
+    });
+    return { pointer, node, single: false, items };
+  }
+  const s = str(node, pointer);
+  return { pointer, node, single: true, items: s ? [s] : [] };
+}
+
+function principal(node: JsonNode, pointer: string): PrincipalBlock {
+  const block: PrincipalBlock = { pointer, node, entries: [] };
+  if (node.kind === 'string') {
+    block.wildcard = { value: node.value, pointer, node, unresolved: node.unresolved === true };
+  } else if (node.kind === 'object') {
+    for (const p of node.props) {
+      const keyPointer = `${pointer}/${escapePointer(p.key)}`;
+      block.entries.push({ type: p.key, keyPointer, values: strList(p.value, keyPointer) });
+    }
+  }
+  return block;
+}
+
+function condition(node: JsonNode, pointer: string): ConditionBlock {
+  const clauses: ConditionClause[] = [];
+  if (node.kind === 'object') {
+    for (const opProp of node.props) {
+      const operatorPointer = `${pointer}/${escapePointer(opProp.key)}`;
+      const op = parseOperator(opProp.key);
+      if (opProp.value.kind !== 'object') continue;
+      for (const keyProp of opProp.value.props) {
+        const keyPointer = `${operatorPointer}/${escapePointer(keyProp.key)}`;
+        clauses.push({
+          operator: opProp.key,
+          op,
+          operatorPointer,
+          key: keyProp.key,
+          keyPointer,
+          values: strList(keyProp.value, keyPointer),
+        });
+      }
+    }
+  }
+  return { pointer, node, clauses };
+}
+
+function statement(node: ObjectNode, index: number, pointer: string): Statement {
+  const s: Statement = { index, pointer, node };
+  for (const p of node.props) {
+    const ptr = `${pointer}/${escapePointer(p.key)}`;
+    switch (p.key) {
+      case 'Sid': {
+        const v = str(p.value, ptr);
+        if (v) s.sid = v;
+        break;
+      }
+      case 'Effect': {
+        const v = str(p.value, ptr);
+        if (v) s.effect = v;
+        break;
+      }
+      case 'Action':
+        s.action = strList(p.value, ptr);
+        break;
+      case 'NotAction':
+        s.notAction = strList(p.value, ptr);
+        break;
+      case 'Resource':
+        s.resource = strList(p.value, ptr);
+        break;
+      case 'NotResource':
+        s.notResource = strList(p.value, ptr);
+        break;
+      case 'Principal':
+        s.principal = principal(p.value, ptr);
+        break;
+      case 'NotPrincipal':
+        s.notPrincipal = principal(p.value, ptr);
+        break;
+      case 'Condition':
+        s.condition = condition(p.value, ptr);
+        break;
+      default:
+        break;
+    }
+  }
+  return s;
+}
+
+export function buildPolicy(root: JsonNode): PolicyDocument {
+  const doc: PolicyDocument = { root, statements: [] };
+  if (root.kind !== 'object') return doc;
+  for (const p of root.props) {
+    const ptr = `/${escapePointer(p.key)}`;
+    if (p.key === 'Version') {
+      const v = str(p.value, ptr);
+      if (v) doc.version = v;
+    } else if (p.key === 'Id') {
+      const v = str(p.value, ptr);
+      if (v) doc.id = v;
+    } else if (p.key === 'Statement') {
+      const single = p.value.kind !== 'array';
+      doc.statementElement = { pointer: ptr, node: p.value, single };
+      if (p.value.kind === 'array') {
+        p.value.items.forEach((item, i) => {
+          if (item.kind === 'object') doc.statements.push(statement(item, i, `${ptr}/${i}`));
+        });
+      } else if (p.value.kind === 'object') {
+        doc.statements.push(statement(p.value, 0, ptr));
+      }
+    }
+  }
+  return doc;
+}
