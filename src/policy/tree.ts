@@ -89,7 +89,8 @@ export function toValue(node: JsonNode): unknown {
   switch (node.kind) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const p of node.props) out[p.key] = toValue(p.value);
+      // defineProperty, not assignment: a key named "__proto__" must stay a key, as in JSON.parse.
+      for (const p of node.props) Object.defineProperty(out, p.key, { value: toValue(p.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'array':
