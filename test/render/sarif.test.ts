@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import type AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { lintLoaded } from '../../src/lint/lint.js';
 import { policyFromText } from '../../src/policy/loaded.js';
@@ -8,7 +7,11 @@ import { lintSarif } from '../../src/render/sarif.js';
 // The SARIF 2.1.0 schema as Microsoft ships it (MIT) in @microsoft/jest-sarif; draft-04, hence ajv-draft-04.
 const require = createRequire(import.meta.url);
 // ajv-draft-04 is CommonJS with its class on `default`.
-const Ajv = (require('ajv-draft-04') as { default: typeof AjvDraft04 }).default;
+interface Validator {
+  (data: unknown): boolean;
+  errors?: unknown[] | null;
+}
+const Ajv = (require('ajv-draft-04') as { default: new (options: object) => { compile(schema: object): Validator } }).default;
 const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
 const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
 
