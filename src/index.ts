@@ -32,3 +32,15 @@ export function lintPolicy(
       : policyFromValue(policy, options.path ?? '<value>', opts);
   return lintLoaded(loaded, options);
 }
+export { simulate, compile, compilePolicySet, CompiledPolicySet, prepareRequest, PolicyCompileError, readSimulationLine, SimulationInputError } from './engine/evaluate/index.js';
+export type {
+  SimulationRequest,
+  PolicySet,
+  Decision,
+  SimulationResult,
+  MatchedStatement,
+  ImplicitDenyReason,
+  EvaluateOptions,
+  PreparedRequest,
+  SimulationLine,
+} from './engine/evaluate/index.js';
