@@ -146,9 +146,33 @@ function derivedKeys(p: RequestPrincipal, into: Map<string, ContextValue>): void
   if (p.kind === 'user') set('aws:username', p.userName);
 }
 
+interface PrincipalEntry {
+  principal: RequestPrincipal;
+  derived: [string, ContextValue][];
+}
+
+// Callers ask about few principals many times: parse each once. The entries are never mutated (a ContextValue's
+// parsed views are a function of its values, so sharing them across requests is safe).
+const principalCache = new Map<string, PrincipalEntry>();
+
+function principalEntry(text: unknown): PrincipalEntry {
+  const key = typeof text === 'string' ? text : undefined;
+  const hit = key === undefined ? undefined : principalCache.get(key);
+  if (hit) return hit;
+  const principal = parsePrincipal(text);
+  const derived = new Map<string, ContextValue>();
+  derivedKeys(principal, derived);
+  const entry = { principal, derived: [...derived] };
+  if (key !== undefined && key.length < 2048) {
+    if (principalCache.size >= 10_000) principalCache.clear();
+    principalCache.set(key, entry);
+  }
+  return entry;
+}
+
 export function prepareRequest(request: SimulationRequest): PreparedRequest {
   const req = (request ?? {}) as Partial<Record<keyof SimulationRequest, unknown>>;
-  const principal = parsePrincipal(req.principal);
+  const { principal, derived } = principalEntry(req.principal);
   const action = typeof req.action === 'string' ? req.action : '';
   const resource = typeof req.resource === 'string' ? req.resource : '';
   const arn = parseArn(resource);
@@ -159,12 +183,12 @@ export function prepareRequest(request: SimulationRequest): PreparedRequest {
     !!arn &&
     ((arn.service === 'kms' && arn.resource.startsWith('key/')) ||
       (arn.service === 'iam' && arn.resource.startsWith('role/') && actionLower.startsWith('sts:')));
-  const context = new Map<string, ContextValue>();
-  derivedKeys(principal, context);
+  const context = new Map<string, ContextValue>(derived);
   const given = req.context;
   if (given && typeof given === 'object' && !Array.isArray(given)) {
-    for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
-      const v = contextValue(value);
+    for (const key in given) {
+      if (!Object.prototype.hasOwnProperty.call(given, key)) continue;
+      const v = contextValue((given as Record<string, unknown>)[key]);
       if (v) context.set(key.toLowerCase(), v);
       else context.delete(key.toLowerCase());
     }
