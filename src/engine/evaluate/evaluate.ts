@@ -28,7 +28,7 @@ import { compileDocument, PolicyCompileError, statementsForAction, type Compiled
 import { evaluateCondition } from './condition.js';
 import { compileGlob, type Matcher } from './glob.js';
 import { ACCOUNT, DIRECT, NONE, ROLE, type PrincipalMatch } from './principal.js';
-import { prepareRequest, type PreparedRequest } from './request.js';
+import { isPreparedRequest, prepareOnce, type PreparedRequest } from './request.js';
 import type {
   Decision,
   EvaluateOptions,
@@ -211,7 +211,7 @@ export class CompiledPolicySet {
   }
 
   evaluate(request: SimulationRequest | PreparedRequest, options?: EvaluateOptions): SimulationResult {
-    const req = isPrepared(request) ? request : prepareRequest(request);
+    const req = isPreparedRequest(request) ? request : prepareOnce(request);
     return options?.explain ? this.explained(req) : this.fast(req);
   }
 
@@ -273,10 +273,6 @@ export class CompiledPolicySet {
     const allowed = iam ? facts.scpFailed.length === 0 && grant(req, facts) : resource.allow === DIRECT;
     return allowed ? { decision: 'allowed', matched } : { decision: 'implicitDeny', matched, denied: reasons(req, facts, this.resource !== undefined) };
   }
-}
-
-function isPrepared(r: SimulationRequest | PreparedRequest): r is PreparedRequest {
-  return typeof r === 'object' && r !== null && 'actionLower' in r && r.context instanceof Map;
 }
 
 /** Step 4 of the logic above, for an IAM principal whose SCPs allow. */

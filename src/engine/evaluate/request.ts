@@ -170,40 +170,70 @@ function principalEntry(text: unknown): PrincipalEntry {
   return entry;
 }
 
-export function prepareRequest(request: SimulationRequest): PreparedRequest {
-  const req = (request ?? {}) as Partial<Record<keyof SimulationRequest, unknown>>;
-  const { principal, derived } = principalEntry(req.principal);
-  const action = typeof req.action === 'string' ? req.action : '';
-  const resource = typeof req.resource === 'string' ? req.resource : '';
-  const arn = parseArn(resource);
-  let resourceAccount = typeof req.resourceAccount === 'string' && req.resourceAccount !== '' ? req.resourceAccount : undefined;
-  if (resourceAccount === undefined) resourceAccount = arn && arn.account !== '' ? arn.account : principal.account;
-  const actionLower = action.toLowerCase();
-  const resourcePolicyRequired =
-    !!arn &&
-    ((arn.service === 'kms' && arn.resource.startsWith('key/')) ||
-      (arn.service === 'iam' && arn.resource.startsWith('role/') && actionLower.startsWith('sts:')));
-  const context = new Map<string, ContextValue>(derived);
-  const given = req.context;
-  if (given && typeof given === 'object' && !Array.isArray(given)) {
-    for (const key in given) {
-      if (!Object.prototype.hasOwnProperty.call(given, key)) continue;
-      const v = contextValue((given as Record<string, unknown>)[key]);
-      if (v) context.set(key.toLowerCase(), v);
-      else context.delete(key.toLowerCase());
-    }
+class Prepared implements PreparedRequest {
+  readonly principal: RequestPrincipal;
+  readonly action: string;
+  readonly actionLower: string;
+  readonly resource: string;
+  readonly resourceAccount: string | undefined;
+  readonly sameAccount: boolean;
+  readonly resourcePolicyRequired: boolean;
+  private readonly derived: [string, ContextValue][];
+  private readonly given: unknown;
+  private built: Map<string, ContextValue> | undefined;
+
+  constructor(request: SimulationRequest) {
+    const req = (request ?? {}) as Partial<Record<keyof SimulationRequest, unknown>>;
+    const entry = principalEntry(req.principal);
+    const principal = entry.principal;
+    this.principal = principal;
+    this.derived = entry.derived;
+    this.given = req.context;
+    this.action = typeof req.action === 'string' ? req.action : '';
+    this.actionLower = this.action.toLowerCase();
+    this.resource = typeof req.resource === 'string' ? req.resource : '';
+    const arn = parseArn(this.resource);
+    const given = typeof req.resourceAccount === 'string' && req.resourceAccount !== '' ? req.resourceAccount : undefined;
+    this.resourceAccount = given ?? (arn && arn.account !== '' ? arn.account : principal.account);
+    this.resourcePolicyRequired =
+      !!arn &&
+      ((arn.service === 'kms' && arn.resource.startsWith('key/')) ||
+        (arn.service === 'iam' && arn.resource.startsWith('role/') && this.actionLower.startsWith('sts:')));
+    this.sameAccount = principal.kind !== 'service' && principal.kind !== 'anonymous' && principal.account === this.resourceAccount;
   }
-  const iam = principal.kind !== 'service' && principal.kind !== 'anonymous';
-  return {
-    principal,
-    action,
-    actionLower,
-    resource,
-    resourceAccount,
-    sameAccount: iam && principal.account === resourceAccount,
-    resourcePolicyRequired,
-    context,
-  };
+
+  /** Built on first use: many decisions (policies without conditions or variables) never read the context. */
+  get context(): ReadonlyMap<string, ContextValue> {
+    if (this.built) return this.built;
+    const context = new Map<string, ContextValue>(this.derived);
+    const given = this.given;
+    if (given && typeof given === 'object' && !Array.isArray(given)) {
+      for (const key in given) {
+        if (!Object.prototype.hasOwnProperty.call(given, key)) continue;
+        const v = contextValue((given as Record<string, unknown>)[key]);
+        if (v) context.set(key.toLowerCase(), v);
+        else context.delete(key.toLowerCase());
+      }
+    }
+    this.built = context;
+    return context;
+  }
+}
+
+/** A request made ready for evaluation; its context is read now, so later changes to the object do not count. */
+export function prepareRequest(request: SimulationRequest): PreparedRequest {
+  const p = new Prepared(request);
+  void p.context;
+  return p;
+}
+
+/** For one evaluation of a plain request: the context is read only if a policy needs it. */
+export function prepareOnce(request: SimulationRequest): PreparedRequest {
+  return new Prepared(request);
+}
+
+export function isPreparedRequest(r: unknown): r is PreparedRequest {
+  return r instanceof Prepared;
 }
 
 /** A context value's view through a parser, computed once per request and kept on the value. */
