@@ -32,7 +32,17 @@ export function lintPolicy(
       : policyFromValue(policy, options.path ?? '<value>', opts);
   return lintLoaded(loaded, options);
 }
-export { simulate, compile, compilePolicySet, CompiledPolicySet, prepareRequest, PolicyCompileError, readSimulationLine, SimulationInputError } from './engine/evaluate/index.js';
+export {
+  simulate,
+  simulateLine,
+  compile,
+  compilePolicySet,
+  CompiledPolicySet,
+  prepareRequest,
+  PolicyCompileError,
+  readSimulationLine,
+  SimulationInputError,
+} from './engine/evaluate/index.js';
 export type {
   SimulationRequest,
   PolicySet,

@@ -2,7 +2,9 @@
  * The evaluation engine's face: `simulate` for one question, `compile` once and `evaluate` many times for speed,
  * `prepareRequest` to reuse one request across many policy sets. See docs/simulate.md for the semantics.
  */
-import { compilePolicySet, type CompiledPolicySet } from './evaluate.js';
+import { PolicyCompileError } from './compile.js';
+import { CompiledPolicySet, compilePolicySet } from './evaluate.js';
+import { readSimulationLine, SimulationInputError } from './input.js';
 import type { EvaluateOptions, PolicySet, SimulationRequest, SimulationResult } from './types.js';
 
 export { CompiledPolicySet, compilePolicySet, compilePolicySet as compile, statementApplies } from './evaluate.js';
@@ -18,6 +20,22 @@ export type * from './types.js';
  * `explain: false`. Throws `PolicyCompileError` for a policy IAM would refuse; never throws for a request.
  */
 export function simulate(policies: PolicySet | CompiledPolicySet, request: SimulationRequest, options: EvaluateOptions = {}): SimulationResult {
-  const compiled = 'evaluate' in policies && typeof policies.evaluate === 'function' ? (policies as CompiledPolicySet) : compilePolicySet(policies as PolicySet);
+  const compiled = policies instanceof CompiledPolicySet ? policies : compilePolicySet(policies);
   return compiled.evaluate(request, { explain: options.explain ?? true });
+}
+
+/**
+ * One line of `simulate --batch` (already parsed from JSON) → its explained result, or `{ error }` for a line that
+ * cannot be understood or whose policies IAM would refuse. A line's own `policies` replace the defaults.
+ */
+export function simulateLine(line: unknown, defaults?: CompiledPolicySet): SimulationResult | { error: string } {
+  try {
+    const { policies, request } = readSimulationLine(line);
+    const compiled = policies ? compilePolicySet(policies) : defaults;
+    if (!compiled) return { error: 'the line has no "policies" and no policies were given otherwise' };
+    return compiled.evaluate(request, { explain: true });
+  } catch (e) {
+    if (e instanceof SimulationInputError || e instanceof PolicyCompileError) return { error: e.message };
+    throw e;
+  }
 }

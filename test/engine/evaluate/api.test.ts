@@ -8,6 +8,7 @@ import {
   readSimulationLine,
   simulate,
   SimulationInputError,
+  simulateLine,
 } from '../../../src/engine/evaluate/index.js';
 import * as lib from '../../../src/index.js';
 import { ACCT, allow, ALLOW_ALL, BASE_REQUEST, deny, doc, OBJECT, USER } from './cases.js';
@@ -119,6 +120,15 @@ describe('batch lines (contract: simulate --batch)', () => {
     expect(defaultPrincipal(`arn:aws:sqs:us-east-1:${ACCT}:q`)).toBe(`arn:aws:iam::${ACCT}:role/leastpriv-simulated`);
     const { request } = readSimulationLine({ action: 'sqs:SendMessage', resource: `arn:aws:sqs:us-east-1:${ACCT}:q` });
     expect(prepareRequest(request).sameAccount).toBe(true);
+  });
+
+  it('answers a line with its result, or with an error for a bad line or a refused policy', () => {
+    const defaults = compile({ identity: [ALLOW_ALL] });
+    expect(simulateLine({ principal: USER, action: 's3:GetObject', resource: OBJECT }, defaults)).toEqual({ decision: 'allowed', matched: [{ policy: 'identity[0]', statement: 0, effect: 'Allow' }] });
+    expect(simulateLine({ policies: { identity: [doc(deny('*'))] }, request: { principal: USER, action: 's3:GetObject', resource: OBJECT } }, defaults)).toMatchObject({ decision: 'explicitDeny' });
+    expect(simulateLine({ action: 's3:GetObject' }, defaults)).toEqual({ error: 'the request needs a "resource" string' });
+    expect(simulateLine({ policies: { identity: [{ Statement: [] as unknown[], Version: 1 }, { Version: '2012-10-17' }] }, request: { action: 'a:b', resource: '*' } })).toEqual({ error: 'identity[1]: the policy has no Statement' });
+    expect(simulateLine({ action: 's3:GetObject', resource: OBJECT })).toHaveProperty('error');
   });
 
   it.each([
