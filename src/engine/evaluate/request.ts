@@ -54,7 +54,8 @@ export interface PreparedRequest {
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
-const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]*\.[a-z0-9.-]+$/;
+// One quantifier only, so a long non-matching text costs linear time (the dot is checked apart).
+const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]*$/;
 
 function lastSegment(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -62,13 +63,13 @@ function lastSegment(path: string): string {
 }
 
 export function parsePrincipal(text: unknown): RequestPrincipal {
-  if (typeof text !== 'string') return { kind: 'anonymous', text: String(text) };
+  if (typeof text !== 'string') return { kind: 'anonymous', text: '' };
   if (ACCOUNT_ID.test(text)) {
     return { kind: 'root', text, partition: 'aws', account: text, principalArn: `arn:aws:iam::${text}:root` };
   }
   const arn = parseArn(text);
   if (!arn) {
-    if (SERVICE_NAME.test(text)) return { kind: 'service', text };
+    if (SERVICE_NAME.test(text) && text.includes('.') && !text.endsWith('.')) return { kind: 'service', text };
     return { kind: 'anonymous', text };
   }
   const { partition, account, resource } = arn;

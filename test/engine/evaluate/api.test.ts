@@ -181,3 +181,12 @@ describe('hostile input stays bounded', () => {
     }
   });
 });
+
+describe('request parsing stays linear', () => {
+  it('reads a 100 KB principal of dots as an anonymous caller without backtracking', () => {
+    const compiled = compile({ resource: doc({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }) });
+    expect(compiled.decide({ ...BASE_REQUEST, principal: `a${'.'.repeat(100_000)}!` })).toBe('allowed');
+    expect(prepareRequest({ ...BASE_REQUEST, principal: `a${'.'.repeat(100_000)}!` }).principal.kind).toBe('anonymous');
+    expect(prepareRequest({ ...BASE_REQUEST, principal: 'logs.eu-west-1.amazonaws.com' }).principal.kind).toBe('service');
+  });
+});
