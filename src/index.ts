@@ -32,3 +32,25 @@ export function lintPolicy(
       : policyFromValue(policy, options.path ?? '<value>', opts);
   return lintLoaded(loaded, options);
 }
+export {
+  simulate,
+  simulateLine,
+  compile,
+  compilePolicySet,
+  CompiledPolicySet,
+  prepareRequest,
+  PolicyCompileError,
+  readSimulationLine,
+  SimulationInputError,
+} from './engine/evaluate/index.js';
+export type {
+  SimulationRequest,
+  PolicySet,
+  Decision,
+  SimulationResult,
+  MatchedStatement,
+  ImplicitDenyReason,
+  EvaluateOptions,
+  PreparedRequest,
+  SimulationLine,
+} from './engine/evaluate/index.js';
