@@ -27,7 +27,8 @@ interface RawAction {
 interface RawResourceType {
   key: string;
   arn: string;
-  conditionKeys: string[];
+  /** absent in the library's files for resource types without keys */
+  conditionKeys?: string[];
 }
 interface RawConditionKey {
   key: string;
@@ -107,7 +108,7 @@ export function compileCatalog(root = iamDataRoot()): CompiledCatalog {
       name: names[prefix] ?? prefix,
       actions,
       resourceTypes: Object.values(rawTypes)
-        .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: r.conditionKeys }))
+        .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: r.conditionKeys ?? [] }))
         .sort((x, y) => cmp(x.name, y.name)),
       conditionKeys: Object.values(rawKeys)
         .map((k) => ({ key: k.key, type: k.type as ConditionValueType }))
