@@ -2,8 +2,17 @@
 import type { Rule } from './rule.js';
 import jsonSyntax from './rules/json-syntax.js';
 import unknownAction from './rules/unknown-action.js';
+import invalidAction from './rules/invalid-action.js';
+import unknownService from './rules/unknown-service.js';
+import noMatchingAction from './rules/no-matching-action.js';
 
-export const RULES: readonly Rule[] = [jsonSyntax, unknownAction];
+export const RULES: readonly Rule[] = [
+  jsonSyntax,
+  unknownAction,
+  invalidAction,
+  unknownService,
+  noMatchingAction,
+];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
 
