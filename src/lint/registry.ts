@@ -5,6 +5,7 @@ import unknownAction from './rules/unknown-action.js';
 import invalidAction from './rules/invalid-action.js';
 import unknownService from './rules/unknown-service.js';
 import noMatchingAction from './rules/no-matching-action.js';
+import invalidArn from './rules/invalid-arn.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -12,6 +13,7 @@ export const RULES: readonly Rule[] = [
   invalidAction,
   unknownService,
   noMatchingAction,
+  invalidArn,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
