@@ -6,6 +6,8 @@ import invalidAction from './rules/invalid-action.js';
 import unknownService from './rules/unknown-service.js';
 import noMatchingAction from './rules/no-matching-action.js';
 import invalidArn from './rules/invalid-arn.js';
+import unsupportedResource from './rules/unsupported-resource.js';
+import actionRequiresWildcard from './rules/action-requires-wildcard.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -14,6 +16,8 @@ export const RULES: readonly Rule[] = [
   unknownService,
   noMatchingAction,
   invalidArn,
+  unsupportedResource,
+  actionRequiresWildcard,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
