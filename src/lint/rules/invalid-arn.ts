@@ -1,6 +1,5 @@
 import type { Catalog, ResourceType } from '../../catalog/catalog.js';
 import {
-  compileArnFormat,
   parseArn,
   patternIntersectsFormat,
   PARTITIONS,
@@ -12,6 +11,7 @@ import { compileWildcard } from '../../engine/wildcard.js';
 import { strList } from '../../policy/build.js';
 import type { Statement, Str } from '../../policy/model.js';
 import { escapePointer } from '../../policy/tree.js';
+import { formatsOf } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -166,12 +166,14 @@ function fullIndex(catalog: Catalog): ArnIndex {
 }
 
 function add(index: ArnIndex, type: ResourceType): void {
-  const format = compileArnFormat(type.arnFormat);
-  if (!format.fields || WILD.test(format.service) || format.service.includes('${')) return;
-  const key = format.service;
-  let list = index.byService.get(key);
-  if (!list) index.byService.set(key, (list = []));
-  list.push({ format, type });
+  // Lower-case formats (see resource-match.ts): ARNs are matched below in lower case too.
+  for (const format of formatsOf(type)) {
+    if (!format.fields || WILD.test(format.service) || format.service.includes('${')) continue;
+    const key = format.service;
+    let list = index.byService.get(key);
+    if (!list) index.byService.set(key, (list = []));
+    list.push({ format, type });
+  }
 }
 
 const ownIndexes = new WeakMap<Catalog, ArnIndex>();
@@ -193,14 +195,15 @@ function ownFormats(catalog: Catalog, arnService: string): { format: ArnFormat; 
 const fieldPattern = (field: 2 | 3 | 4, value: string): string =>
   field === 2 ? `arn:*:*:${value}:*:*` : field === 3 ? `arn:*:*:*:${value}:*` : `arn:*:*:*:*:${value}`;
 
-function formatProblem(catalog: Catalog, raw: string, arn: Arn): Problem | undefined {
-  if (WILD.test(arn.service)) return undefined;
+function formatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
+  if (WILD.test(written.service)) return undefined;
+  const arn: Arn = { ...written, region: written.region.toLowerCase(), account: written.account.toLowerCase(), resource: written.resource.toLowerCase() };
   // Usually the service's own resource types settle it; only a suspected problem consults every service.
   const own = ownFormats(catalog, arn.service);
-  if (own.length > 0 && matchingResource(own, arn).length > 0 && !regionOrAccountProblem(raw, arn, own)) return undefined;
+  if (own.length > 0 && matchingResource(own, arn).length > 0 && !regionOrAccountProblem(raw, written, arn, own)) return undefined;
   const all = fullIndex(catalog).byService.get(arn.service) ?? [];
   if (all.length === 0) return undefined;
-  return regionOrAccountProblem(raw, arn, all);
+  return regionOrAccountProblem(raw, written, arn, all);
 }
 
 function matchingResource(formats: { format: ArnFormat; type: ResourceType }[], arn: Arn) {
@@ -208,8 +211,10 @@ function matchingResource(formats: { format: ArnFormat; type: ResourceType }[], 
   return formats.filter((f) => patternIntersectsFormat(p, f.format));
 }
 
+/** `written` is the ARN as written (for messages), `arn` the same in lower case (for matching). */
 function regionOrAccountProblem(
   raw: string,
+  written: Arn,
   arn: Arn,
   formats: { format: ArnFormat; type: ResourceType }[],
 ): Problem | undefined {
@@ -220,10 +225,10 @@ function regionOrAccountProblem(
   const regionOk = candidates.some((f) => patternIntersectsFormat(fieldPattern(2, arn.region), f.format));
   if (!regionOk) {
     if (arn.region === '') {
-      return { message: `${names} ARNs have a region: arn:${arn.partition}:${arn.service}:REGION:… (${example(candidates)})` };
+      return { message: `${names} ARNs have a region: arn:${written.partition}:${written.service}:REGION:… (${example(candidates)})` };
     }
     return {
-      message: `${names} ARNs have no region; "${arn.region}" makes the ARN match nothing (${example(candidates)})`,
+      message: `${names} ARNs have no region; "${written.region}" makes the ARN match nothing (${example(candidates)})`,
       ...fixed(replaceField(raw, 3, '')),
     };
   }
@@ -233,7 +238,7 @@ function regionOrAccountProblem(
     arn.account === '' || candidates.some((f) => patternIntersectsFormat(fieldPattern(3, arn.account), f.format));
   if (!accountOk) {
     return {
-      message: `${names} ARNs have no account; "${arn.account}" makes the ARN match nothing (${example(candidates)})`,
+      message: `${names} ARNs have no account; "${written.account}" makes the ARN match nothing (${example(candidates)})`,
       ...fixed(replaceField(raw, 4, '')),
     };
   }
@@ -245,7 +250,7 @@ function regionOrAccountProblem(
       ...(digits.length === 12 ? fixed(replaceField(raw, 4, digits)) : {}),
     };
   }
-  return regionShapeProblem(raw, arn, candidates);
+  return regionShapeProblem(raw, written, candidates);
 }
 
 /**
@@ -278,6 +283,6 @@ function describe(arn: Arn, candidates: { type: ResourceType }[]): string {
   return `${owner.type.service.name} ${shown}`;
 }
 
-function example(candidates: { format: ArnFormat }[]): string {
-  return candidates[0]!.format.format;
+function example(candidates: { type: ResourceType }[]): string {
+  return candidates[0]!.type.arnFormat.split(/,\s*(?=arn:)/)[0]!;
 }
