@@ -8,6 +8,8 @@ import noMatchingAction from './rules/no-matching-action.js';
 import invalidArn from './rules/invalid-arn.js';
 import unsupportedResource from './rules/unsupported-resource.js';
 import actionRequiresWildcard from './rules/action-requires-wildcard.js';
+import invalidConditionOperator from './rules/invalid-condition-operator.js';
+import unknownConditionKey from './rules/unknown-condition-key.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -18,6 +20,8 @@ export const RULES: readonly Rule[] = [
   invalidArn,
   unsupportedResource,
   actionRequiresWildcard,
+  invalidConditionOperator,
+  unknownConditionKey,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
