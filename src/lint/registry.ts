@@ -10,6 +10,7 @@ import unsupportedResource from './rules/unsupported-resource.js';
 import actionRequiresWildcard from './rules/action-requires-wildcard.js';
 import invalidConditionOperator from './rules/invalid-condition-operator.js';
 import unknownConditionKey from './rules/unknown-condition-key.js';
+import conditionTypeMismatch from './rules/condition-type-mismatch.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   actionRequiresWildcard,
   invalidConditionOperator,
   unknownConditionKey,
+  conditionTypeMismatch,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));

@@ -1,6 +1,6 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import { editDistance } from '../../catalog/suggest.js';
-import type { PolicyType } from '../../policy/model.js';
+import { isIssuerPrefix, isKnownKey, OIDC_CLAIMS } from '../condition-keys.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -48,25 +48,6 @@ export default {
     }
   },
 } satisfies Rule;
-
-/** Claims IAM puts in the request context for any OIDC provider (IAM User Guide, web identity federation keys). */
-const OIDC_CLAIMS = new Set(['aud', 'sub', 'amr', 'azp', 'oaud', 'email', 'id', 'app_id', 'user_id']);
-
-/** `token.actions.githubusercontent.com`, `oidc.eks.us-east-1.amazonaws.com/id/ABC`: a host name, maybe a path. */
-function isIssuerPrefix(prefix: string): boolean {
-  return /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/.test(prefix);
-}
-
-export function isKnownKey(catalog: Catalog, key: string, policyType: PolicyType): boolean {
-  if (catalog.conditionKey(key)) return true;
-  if (policyType !== 'trust') return false;
-  const lower = key.toLowerCase();
-  if (lower.startsWith('saml:') && lower.length > 5) return true;
-  const colon = key.indexOf(':');
-  const last = key.lastIndexOf(':');
-  if (colon <= 0) return false;
-  return isIssuerPrefix(key.slice(0, colon)) && OIDC_CLAIMS.has(key.slice(last + 1).toLowerCase());
-}
 
 /**
  * The known key the author most likely meant: within a small edit distance, one candidate only. Service keys
