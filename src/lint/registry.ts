@@ -11,6 +11,8 @@ import actionRequiresWildcard from './rules/action-requires-wildcard.js';
 import invalidConditionOperator from './rules/invalid-condition-operator.js';
 import unknownConditionKey from './rules/unknown-condition-key.js';
 import conditionTypeMismatch from './rules/condition-type-mismatch.js';
+import conditionKeyNotApplicable from './rules/condition-key-not-applicable.js';
+import wildcardWithoutLike from './rules/wildcard-without-like.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   invalidConditionOperator,
   unknownConditionKey,
   conditionTypeMismatch,
+  conditionKeyNotApplicable,
+  wildcardWithoutLike,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
