@@ -13,6 +13,7 @@ import unknownConditionKey from './rules/unknown-condition-key.js';
 import conditionTypeMismatch from './rules/condition-type-mismatch.js';
 import conditionKeyNotApplicable from './rules/condition-key-not-applicable.js';
 import wildcardWithoutLike from './rules/wildcard-without-like.js';
+import invalidPrincipal from './rules/invalid-principal.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   conditionTypeMismatch,
   conditionKeyNotApplicable,
   wildcardWithoutLike,
+  invalidPrincipal,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
