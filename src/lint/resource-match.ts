@@ -106,9 +106,14 @@ export class ResourcePattern {
  * newer than the catalogue (or a typo): rules that compare types then have no ground to stand on.
  */
 export function namesKnownType(catalog: Catalog, pattern: ResourcePattern): boolean {
+  return knownTypesOf(catalog, pattern).length > 0;
+}
+
+/** The catalogue's resource types the pattern can name. */
+export function knownTypesOf(catalog: Catalog, pattern: ResourcePattern): readonly ResourceType[] {
   const arn = parseArn(pattern.text.toLowerCase());
   const service = arn && !/[*?]/.test(arn.service) ? arn.service : undefined;
-  return typesByArnService(catalog, service).some((t) => pattern.matchesType(t));
+  return typesByArnService(catalog, service).filter((t) => pattern.matchesType(t));
 }
 
 const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();

@@ -1,7 +1,7 @@
 import type { Action, ResourceType } from '../../catalog/catalog.js';
 import { variablesAsWildcards } from '../../engine/arn.js';
 import type { Statement } from '../../policy/model.js';
-import { namesKnownType, ResourcePattern, resourceTypesFor } from '../resource-match.js';
+import { formatsOf, knownTypesOf, ResourcePattern, resourceTypesFor } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -31,20 +31,47 @@ export default {
         }
         return hit;
       };
-      // Only a statement whose every resource is some known resource type is judged: a resource that is no known
-      // type may be one newer than the catalogue.
-      let understood: boolean | undefined;
+      // The known resource types each resource can be; computed only when a finding is in sight.
+      let named: (readonly ResourceType[])[] | undefined;
       for (const it of ctx.analysis.actions(s)) {
         const scoped = it.actions.filter((a) => resourceTypesFor(a).length > 0);
         if (scoped.length === 0) continue;
         if (scoped.some((a) => resourceTypesFor(a).some(typeFits))) continue;
-        understood ??= patterns.every((p) => namesKnownType(ctx.catalog, p));
-        if (!understood) break;
+        named ??= patterns.map((p) => knownTypesOf(ctx.catalog, p));
+        if (!certain(named, scoped)) continue;
         ctx.report({ pointer: it.item.pointer, message: message(it.item.value, it.pattern?.name ?? '', scoped) });
       }
     }
   },
 } satisfies Rule;
+
+/**
+ * Whether the reference settles the question. Not when a resource is no known type (it may be newer than the
+ * catalogue), nor when it is a type another service owns in an ARN namespace the action also uses:
+ * `sagemaker-mlflow` actions act on `arn:…:sagemaker:…` ARNs, and a newer SageMaker type (`mlflow-app`) may be
+ * one of theirs before the reference lists it. A type of the action's own service (`iam:CreatePolicy` on an IAM
+ * role) is certain.
+ */
+function certain(named: readonly (readonly ResourceType[])[], actions: readonly Action[]): boolean {
+  if (named.some((types) => types.length === 0)) return false;
+  for (const a of actions) {
+    const arnServices = new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service)));
+    // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
+    const ownFormats = new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape)));
+    for (const types of named) {
+      for (const t of types) {
+        if (t.service === a.service) continue;
+        if (formatsOf(t).some((f) => arnServices.has(f.service) && !ownFormats.has(shape(f)))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** A format without its variable names: `role/${RoleName}` and `role/${RoleNameWithPath}` are one shape. */
+function shape(f: { format: string }): string {
+  return f.format.replace(/\$\{[^}]*\}/g, '${}');
+}
 
 /**
  * The statement's resources as ARN patterns, or undefined when the statement is not judged: no `Resource`, a

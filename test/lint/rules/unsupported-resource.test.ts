@@ -44,6 +44,10 @@ ruleTester(rule, {
       policy: st('iam:GetRole', 'arn:aws:iam::123456789012:brand-new-type/x'),
     },
     {
+      name: 'a newer type another service owns in the ARN namespace the action uses may be the action\'s: not judged',
+      policy: st('sagemaker-mlflow:CreateExperiment', 'arn:aws:sagemaker:*:*:mlflow-app/*'),
+    },
+    {
       name: 'actions without resource types are action-requires-wildcard\'s',
       policy: st('logs:DescribeLogGroups', 'arn:aws:logs:*:*:log-group:/app/*'),
     },
