@@ -27,7 +27,8 @@ interface RawAction {
 interface RawResourceType {
   key: string;
   arn: string;
-  conditionKeys: string[];
+  /** absent in the library's files for resource types without keys */
+  conditionKeys?: string[];
 }
 interface RawConditionKey {
   key: string;
@@ -61,7 +62,11 @@ function accessLevels(raw: string): AccessLevel[] {
   return out;
 }
 
-/** The global keys' templates use `/tag-key`; the service files use `/${TagKey}`. Keep one form. */
+/**
+ * The global keys' templates and a few service keys (`secretsmanager:ResourceTag/tag-key`,
+ * `ssm:resourceTag/tag-key`) use `/tag-key`; the other service keys use `/${TagKey}`. Keep one form, so that
+ * lookups and `supportsConditionKey` treat all of them as templates.
+ */
 function normaliseTemplate(key: string): string {
   return key.replace(/\/tag-key$/, '/${TagKey}');
 }
@@ -91,11 +96,11 @@ export function compileCatalog(root = iamDataRoot()): CompiledCatalog {
           access: accessLevels(a.accessLevel),
           resources: a.resourceTypes.map((r) => {
             const res: ActionData['resources'][number] = { type: r.name, required: r.required };
-            if (r.conditionKeys.length > 0) res.conditionKeys = r.conditionKeys;
+            if (r.conditionKeys.length > 0) res.conditionKeys = r.conditionKeys.map(normaliseTemplate);
             if (r.dependentActions.length > 0) res.dependentActions = r.dependentActions;
             return res;
           }),
-          conditionKeys: a.conditionKeys,
+          conditionKeys: a.conditionKeys.map(normaliseTemplate),
         };
         if (a.dependentActions.length > 0) action.dependentActions = a.dependentActions;
         if (a.description) descriptions[`${prefix}:${a.name}`.toLowerCase()] = a.description;
@@ -107,10 +112,10 @@ export function compileCatalog(root = iamDataRoot()): CompiledCatalog {
       name: names[prefix] ?? prefix,
       actions,
       resourceTypes: Object.values(rawTypes)
-        .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: r.conditionKeys }))
+        .map((r) => ({ name: r.key, arn: r.arn, conditionKeys: (r.conditionKeys ?? []).map(normaliseTemplate) }))
         .sort((x, y) => cmp(x.name, y.name)),
       conditionKeys: Object.values(rawKeys)
-        .map((k) => ({ key: k.key, type: k.type as ConditionValueType }))
+        .map((k) => ({ key: normaliseTemplate(k.key), type: k.type as ConditionValueType }))
         .sort((x, y) => cmp(x.key.toLowerCase(), y.key.toLowerCase())),
     });
   }

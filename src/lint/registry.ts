@@ -2,8 +2,35 @@
 import type { Rule } from './rule.js';
 import jsonSyntax from './rules/json-syntax.js';
 import unknownAction from './rules/unknown-action.js';
+import invalidAction from './rules/invalid-action.js';
+import unknownService from './rules/unknown-service.js';
+import noMatchingAction from './rules/no-matching-action.js';
+import invalidArn from './rules/invalid-arn.js';
+import unsupportedResource from './rules/unsupported-resource.js';
+import actionRequiresWildcard from './rules/action-requires-wildcard.js';
+import invalidConditionOperator from './rules/invalid-condition-operator.js';
+import unknownConditionKey from './rules/unknown-condition-key.js';
+import conditionTypeMismatch from './rules/condition-type-mismatch.js';
+import conditionKeyNotApplicable from './rules/condition-key-not-applicable.js';
+import wildcardWithoutLike from './rules/wildcard-without-like.js';
+import invalidPrincipal from './rules/invalid-principal.js';
 
-export const RULES: readonly Rule[] = [jsonSyntax, unknownAction];
+export const RULES: readonly Rule[] = [
+  jsonSyntax,
+  unknownAction,
+  invalidAction,
+  unknownService,
+  noMatchingAction,
+  invalidArn,
+  unsupportedResource,
+  actionRequiresWildcard,
+  invalidConditionOperator,
+  unknownConditionKey,
+  conditionTypeMismatch,
+  conditionKeyNotApplicable,
+  wildcardWithoutLike,
+  invalidPrincipal,
+];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
 

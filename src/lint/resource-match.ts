@@ -1,0 +1,176 @@
+/**
+ * Can a policy's resource pattern name a resource of a given type? The engine answers for one ARN format; this
+ * adds what the lint rules need on top, so that they stay silent where IAM or the reference data says "maybe":
+ *
+ * - A resource type may list several ARN formats in one string (`arn:…:bot/${BotId}, arn:…:bot:${BotName}`):
+ *   the reference merges same-named types of two pages of one service prefix. Each format is tried.
+ * - AWS-owned resources have an empty account where the format shows one (`arn:aws:ssm:*::document/AWS-*`,
+ *   public SSM parameters), so an empty account matches an account variable.
+ * - Resource-type tokens are compared without regard to case: the reference's formats do not always spell them
+ *   as the services do (`vpcConnection` in the reference, `vpcconnection` in AWS's own QuickSight policies).
+ * - "If the * wildcard is the last character of a resource ARN segment, it can expand to match beyond the colon
+ *   boundaries" (IAM User Guide, Resource element). An account written `*` can therefore also cover the
+ *   resource type's leading `secret:` / `alarm:` / `log-group:` token: AWS's own policies rely on
+ *   `arn:aws:secretsmanager:*:*:sqlworkbench!*` and `arn:aws:logs:*:*:/aws-glue/*`.
+ */
+import type { Action, Catalog, ResourceType, Service } from '../catalog/catalog.js';
+import { compileArnFormat, parseArn, patternIntersectsFormat, type ArnFormat } from '../engine/arn.js';
+
+/**
+ * Service prefixes that the Service Authorization Reference documents on more than one page (Elastic Load
+ * Balancing and V2, SES v1 and v2, Lex and Lex V2, Kinesis Analytics and V2, API Gateway Management and V2,
+ * Greengrass v1 and v2, Pinpoint SMS Voice and V2, the AWS Marketplace pages). The catalogue keeps one entry per
+ * action name, so an action present on two pages keeps only one page's resource types and condition keys
+ * (`elasticloadbalancing:AddTags` lists only the Classic load balancer). Rules judge these services coarsely.
+ */
+const MERGED_SERVICES: ReadonlySet<string> = new Set([
+  'elasticloadbalancing',
+  'ses',
+  'lex',
+  'kinesisanalytics',
+  'apigateway',
+  'greengrass',
+  'sms-voice',
+  'aws-marketplace',
+]);
+
+export function hasMergedPages(service: Service): boolean {
+  return MERGED_SERVICES.has(service.prefix);
+}
+
+const formatsCache = new Map<string, readonly ArnFormat[]>();
+
+/** The ARN formats of a resource type (usually one). */
+export function formatsOf(type: ResourceType): readonly ArnFormat[] {
+  let out = formatsCache.get(type.arnFormat);
+  if (!out) {
+    out = type.arnFormat
+      .toLowerCase()
+      .split(/,\s*(?=arn:)/)
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
+      .map(compileArnFormat);
+    formatsCache.set(type.arnFormat, out);
+  }
+  return out;
+}
+
+/**
+ * A matcher for one resource pattern (policy variables already wildcards). `matches(format)` is true when some
+ * real ARN of that format can match the pattern in IAM.
+ */
+export class ResourcePattern {
+  readonly text: string;
+  private readonly variants: string[];
+  /** set when the account ends with `*`: the resource part, for a format whose first resource token it spans */
+  private readonly spanResource: string | undefined;
+  private readonly head: string | undefined;
+
+  constructor(text: string) {
+    this.text = text;
+    // Compared in lower case, like the formats (see above).
+    text = text.toLowerCase();
+    const arn = parseArn(text);
+    this.variants = [text];
+    if (arn && arn.account === '') {
+      this.variants.push(`arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}`);
+    }
+    if (arn && arn.account.endsWith('*')) {
+      this.head = `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:`;
+      this.spanResource = arn.resource;
+    }
+  }
+
+  matches(format: ArnFormat): boolean {
+    if (this.variants.some((v) => patternIntersectsFormat(v, format))) return true;
+    if (this.spanResource === undefined || this.head === undefined) return false;
+    // `secret:${SecretId}`: the account's trailing `*` may also cover `:secret`, leaving `${SecretId}` for the
+    // pattern's resource part.
+    const colon = format.resourcePrefix.indexOf(':');
+    if (colon < 0) return false;
+    const parsed = parseArn(format.format);
+    if (!parsed) return false;
+    const rest = parsed.resource.slice(colon + 1);
+    const shifted = compileArnFormat(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${parsed.account}:${rest}`);
+    return patternIntersectsFormat(`${this.head}${this.spanResource}`, shifted);
+  }
+
+  /** Whether the pattern can name some resource of the type. */
+  matchesType(type: ResourceType): boolean {
+    return formatsOf(type).some((f) => this.matches(f));
+  }
+}
+
+/**
+ * Whether the pattern can name a resource of any type in the catalogue. A pattern that names none may be a type
+ * newer than the catalogue (or a typo): rules that compare types then have no ground to stand on.
+ */
+export function namesKnownType(catalog: Catalog, pattern: ResourcePattern): boolean {
+  return knownTypesOf(catalog, pattern).length > 0;
+}
+
+/** The catalogue's resource types the pattern can name. */
+export function knownTypesOf(catalog: Catalog, pattern: ResourcePattern): readonly ResourceType[] {
+  const arn = parseArn(pattern.text.toLowerCase());
+  const service = arn && !/[*?]/.test(arn.service) ? arn.service : undefined;
+  return typesByArnService(catalog, service).filter((t) => pattern.matchesType(t));
+}
+
+const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();
+
+/** Every resource type whose ARN has this service part (all types when undefined). Parses every service once. */
+function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
+  let index = typeIndexes.get(catalog);
+  if (!index) {
+    index = new Map([['', []]]);
+    for (const s of catalog.services) {
+      for (const t of s.resourceTypes) {
+        index.get('')!.push(t);
+        for (const f of formatsOf(t)) {
+          let list = index.get(f.service);
+          if (!list) index.set(f.service, (list = []));
+          if (!list.includes(t)) list.push(t);
+        }
+      }
+    }
+    typeIndexes.set(catalog, index);
+  }
+  return service === undefined ? index.get('')! : (index.get(service) ?? []);
+}
+
+/** The resource types an action can be authorized against; for a merged service, all of the service's types. */
+export function resourceTypesFor(action: Action): readonly ResourceType[] {
+  return hasMergedPages(action.service) ? action.service.resourceTypes : action.resources.map((r) => r.type);
+}
+
+/**
+ * The resource an action without resource types is authorized against is not `*` for every service: CloudWatch
+ * Logs checks `logs:DescribeLogGroups` against `arn:aws:logs:REGION:ACCOUNT:log-group::log-stream:`, IAM checks
+ * `iam:ListRoles` against `arn:aws:iam::ACCOUNT:role/`, and `arn:aws:s3:::*` is AWS's documented resource for
+ * `s3:ListAllMyBuckets`. What they share is an ARN of the service's own format with the names left empty. These
+ * are those "empty-name" ARN formats of a service: a pattern that matches one of them may match the resource the
+ * service really uses.
+ */
+export function emptyNameFormats(service: Service): readonly ArnFormat[] {
+  let out = emptyCache.get(service);
+  if (!out) {
+    const seen = new Set<string>();
+    const list: ArnFormat[] = [];
+    for (const t of service.resourceTypes) {
+      for (const f of formatsOf(t)) {
+        const arn = parseArn(f.format);
+        if (!arn) continue;
+        const text = `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource.replace(/\$\{[^}]*\}/g, '')}`;
+        if (!seen.has(text)) {
+          seen.add(text);
+          list.push(compileArnFormat(text));
+        }
+      }
+    }
+    out = list;
+    emptyCache.set(service, out);
+  }
+  return out;
+}
+
+const emptyCache = new WeakMap<Service, readonly ArnFormat[]>();

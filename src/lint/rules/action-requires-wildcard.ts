@@ -1,0 +1,64 @@
+import type { Action } from '../../catalog/catalog.js';
+import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
+import { isAllow, isDeny } from '../../policy/model.js';
+import { emptyNameFormats, hasMergedPages, ResourcePattern } from '../resource-match.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * An action that supports no resource-level permissions (the reference lists no resource type for it:
+ * `logs:DescribeLogGroups`, `ecs:DescribeTaskDefinition`, `kms:CreateKey`) in a statement whose resources are
+ * all specific ARNs of the action's own service. Such an action is authorized against `*` or a service-wide
+ * resource with empty names (`arn:aws:logs:REGION:ACCOUNT:log-group::log-stream:` for DescribeLogGroups), which
+ * a named ARN never matches: the statement never allows (or denies) it. For a wildcard pattern, only when every
+ * action it matches is so.
+ *
+ * Judged only where the answer is certain: a resource of another service, or of a service without resource
+ * types, or one that could match the service's empty-name resource (`arn:aws:logs:*:*:log-group:*`,
+ * `arn:aws:s3:::*`), keeps the statement out; so do services whose reference pages the catalogue merged.
+ */
+export default {
+  meta: {
+    code: 'action-requires-wildcard',
+    severity: 'error',
+    summary: 'An action that supports no resource-level permissions is scoped to specific resources; it is never granted.',
+  },
+  check(ctx) {
+    for (const s of ctx.document.statements) {
+      if (!isAllow(s) && !isDeny(s)) continue;
+      const items = s.resource?.items;
+      if (!items || items.length === 0 || items.some((r) => r.value === '*')) continue;
+      const patterns = items.map((r) => new ResourcePattern(variablesAsWildcards(r.value)));
+      const effect = isAllow(s) ? 'allows' : 'denies';
+      for (const it of ctx.analysis.actions(s)) {
+        if (it.actions.length === 0) continue;
+        if (it.actions.some((a) => a.supportsResourceLevel || hasMergedPages(a.service))) continue;
+        if (!patterns.every((p) => namesSpecificResource(p, it.actions))) continue;
+        const what =
+          it.actions.length === 1 && !/[*?]/.test(it.pattern?.name ?? '')
+            ? `${it.actions[0]!.fullName} supports no resource-level permissions`
+            : `none of the ${it.actions.length} actions "${it.item.value}" matches supports resource-level permissions`;
+        ctx.report({
+          pointer: it.item.pointer,
+          message: `${what}: IAM checks it against "*" (or the service's resource with no name), so this statement with specific resources never ${effect} it; move it to a statement with "Resource": "*"`,
+        });
+      }
+    }
+  },
+} satisfies Rule;
+
+/**
+ * Whether the pattern names specific resources of the actions' own services: its ARN service is one of theirs,
+ * and it cannot match any of their empty-name ARNs.
+ */
+function namesSpecificResource(pattern: ResourcePattern, actions: readonly Action[]): boolean {
+  const arn = parseArn(pattern.text);
+  if (!arn || /[*?]/.test(arn.service)) return false;
+  const services = new Set(actions.map((a) => a.service));
+  let ownService = false;
+  for (const service of services) {
+    const formats = emptyNameFormats(service);
+    if (formats.some((f) => f.service === arn.service.toLowerCase())) ownService = true;
+    if (formats.some((f) => pattern.matches(f))) return false;
+  }
+  return ownService;
+}

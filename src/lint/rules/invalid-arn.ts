@@ -1,0 +1,288 @@
+import type { Catalog, ResourceType } from '../../catalog/catalog.js';
+import {
+  parseArn,
+  patternIntersectsFormat,
+  PARTITIONS,
+  variablesAsWildcards,
+  type Arn,
+  type ArnFormat,
+} from '../../engine/arn.js';
+import { compileWildcard } from '../../engine/wildcard.js';
+import { strList } from '../../policy/build.js';
+import type { Statement, Str } from '../../policy/model.js';
+import { escapePointer } from '../../policy/tree.js';
+import { formatsOf } from '../resource-match.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * A `Resource`/`NotResource` value that is not a well-formed ARN for the service it names: not an ARN at all
+ * (`s3://bucket`), too few fields, a partition or service in the wrong case or unknown, a region or account
+ * written where the resource type's ARN format has none (S3 buckets, IAM), or a region left out where every
+ * format needs one. These are Access Analyzer's "Invalid ARN prefix", "Missing ARN field", "Invalid partition", "Invalid ARN
+ * service case", "ARN Region/account not allowed", "Missing ARN Region" and "Invalid ARN account" errors. A
+ * missing account is not reported: AWS-owned resources have none even where the format shows one.
+ *
+ * An ARN is judged against the formats of every resource type whose ARN has that service part (which is not
+ * always the IAM prefix: `sts:AssumeRole` acts on `arn:…:iam::…:role/…`). Wildcards may stand in any field;
+ * policy variables count as wildcards, and so do the unknown parts of unresolved template values.
+ */
+export default {
+  meta: {
+    code: 'invalid-arn',
+    severity: 'error',
+    summary: 'A resource ARN is malformed or does not fit the ARN format of its service.',
+  },
+  check(ctx) {
+    for (const s of ctx.document.statements) {
+      for (const list of resourceLists(s)) {
+        for (const item of list.items) {
+          const problem = judge(ctx.catalog, item);
+          if (problem) ctx.report({ pointer: item.pointer, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}) });
+        }
+      }
+    }
+  },
+} satisfies Rule;
+
+interface Problem {
+  message: string;
+  fix?: string;
+}
+
+/**
+ * `Resource`, `NotResource`, and the same elements misspelled (`Resources`, `resource`): unknown-element
+ * reports the key; the values inside are still worth judging, so the author fixes both at once.
+ */
+function resourceLists(s: Statement) {
+  const lists = [s.resource, s.notResource].filter((l) => l !== undefined);
+  for (const p of s.node.props) {
+    if (p.key === 'Resource' || p.key === 'NotResource') continue;
+    const lower = p.key.toLowerCase();
+    if (lower === 'resource' || lower === 'resources' || lower === 'notresource' || lower === 'notresources') {
+      lists.push(strList(p.value, `${s.pointer}/${escapePointer(p.key)}`));
+    }
+  }
+  return lists;
+}
+
+const WILD = /[*?]/;
+
+function judge(catalog: Catalog, item: Str): Problem | undefined {
+  const raw = item.value;
+  const text = variablesAsWildcards(raw);
+  // `*` alone is every resource; a value that starts with a wildcard may cover the whole `arn:…` prefix.
+  if (text === '' || text.startsWith('*') || text.startsWith('?')) {
+    return text === '' ? { message: 'an empty resource names nothing; use an ARN or "*"' } : undefined;
+  }
+  if (!text.startsWith('arn:')) {
+    if (item.unresolved) return undefined;
+    return notAnArn(raw);
+  }
+  const arn = parseArn(text);
+  if (!arn) {
+    // A wildcard may stand for several fields (`arn:aws:s3:::*` has them all, `arn:aws:*` does not).
+    if (WILD.test(text) || item.unresolved) return undefined;
+    return {
+      message: `"${raw}" has too few fields: an ARN is arn:partition:service:region:account:resource (region and account may be empty, the colons may not)`,
+    };
+  }
+  return (
+    partitionProblem(raw, arn) ??
+    serviceProblem(raw, arn) ??
+    (arn.resource === '' ? { message: `"${raw}" has an empty resource part` } : undefined) ??
+    formatProblem(catalog, raw, arn)
+  );
+}
+
+function notAnArn(raw: string): Problem {
+  const lower = raw.toLowerCase();
+  if (lower.startsWith('arn:')) {
+    const fixed = `arn:${raw.slice(4)}`;
+    return { message: `the ARN prefix is lower-case "arn:", not "${raw.slice(0, 4)}"`, fix: fixed };
+  }
+  // An S3 URI names a bucket or an object; its ARN is certain in the standard partition.
+  const s3 = /^s3:\/\/([^/\s]+)(\/.*)?$/i.exec(raw);
+  if (s3 && raw.startsWith('s3://')) {
+    const fix = `arn:aws:s3:::${s3[1]}${s3[2] ?? ''}`;
+    return { message: `"${raw}" is an S3 URI, not an ARN; IAM resources are ARNs ("${fix}")`, fix };
+  }
+  if (/^[a-z0-9-]+:/.test(raw) && PARTITIONS.some((p) => raw.startsWith(`${p}:`))) {
+    return { message: `"${raw}" lacks the "arn:" prefix`, fix: `arn:${raw}` };
+  }
+  return { message: `"${raw}" is not an ARN: a resource is "*" or arn:partition:service:region:account:resource` };
+}
+
+function partitionProblem(raw: string, arn: Arn): Problem | undefined {
+  const p = arn.partition;
+  if (p === '') return { message: `"${raw}" has an empty partition; use "aws" (or aws-cn, aws-us-gov…)` };
+  if (WILD.test(p)) {
+    const m = compileWildcard(p);
+    if (PARTITIONS.some((x) => m.matches(x))) return undefined;
+    return { message: `the partition pattern "${p}" matches no AWS partition (${PARTITIONS.join(', ')})` };
+  }
+  if ((PARTITIONS as readonly string[]).includes(p)) return undefined;
+  if ((PARTITIONS as readonly string[]).includes(p.toLowerCase())) {
+    return { message: `partitions are lower-case: "${p.toLowerCase()}", not "${p}"`, fix: replaceField(raw, 1, p.toLowerCase()) };
+  }
+  return { message: `"${p}" is not an AWS partition (${PARTITIONS.join(', ')})` };
+}
+
+function serviceProblem(raw: string, arn: Arn): Problem | undefined {
+  const s = arn.service;
+  if (s === '') return { message: `"${raw}" has an empty service part` };
+  if (WILD.test(s)) return undefined;
+  if (s !== s.toLowerCase()) {
+    return { message: `the service in an ARN is lower-case: "${s.toLowerCase()}", not "${s}"`, fix: replaceField(raw, 2, s.toLowerCase()) };
+  }
+  return undefined;
+}
+
+/** The ARN with field `index` (1 partition … 4 account) replaced; undefined when the raw text cannot be split. */
+function replaceField(raw: string, index: number, value: string): string | undefined {
+  const parts = raw.split(':');
+  if (parts.length < 6) return undefined;
+  // A policy variable before the resource part holds a colon (`${aws:username}`): do not guess.
+  if (parts.slice(0, 5).some((x) => x.includes('${'))) return undefined;
+  parts[index] = value;
+  return parts.join(':');
+}
+
+interface ArnIndex {
+  /** formats by their (lower-case) ARN service part */
+  byService: Map<string, { format: ArnFormat; type: ResourceType }[]>;
+}
+
+const fullIndexes = new WeakMap<Catalog, ArnIndex>();
+
+/** Every resource type of the catalogue by ARN service (parses every service: built only when needed). */
+function fullIndex(catalog: Catalog): ArnIndex {
+  let index = fullIndexes.get(catalog);
+  if (!index) {
+    index = { byService: new Map() };
+    for (const service of catalog.services) for (const type of service.resourceTypes) add(index, type);
+    fullIndexes.set(catalog, index);
+  }
+  return index;
+}
+
+function add(index: ArnIndex, type: ResourceType): void {
+  // Lower-case formats (see resource-match.ts): ARNs are matched below in lower case too.
+  for (const format of formatsOf(type)) {
+    if (!format.fields || WILD.test(format.service) || format.service.includes('${')) continue;
+    const key = format.service;
+    let list = index.byService.get(key);
+    if (!list) index.byService.set(key, (list = []));
+    list.push({ format, type });
+  }
+}
+
+const ownIndexes = new WeakMap<Catalog, ArnIndex>();
+
+/** The formats of the service whose IAM prefix equals the ARN service: usually all there is, and cheap. */
+function ownFormats(catalog: Catalog, arnService: string): { format: ArnFormat; type: ResourceType }[] {
+  let index = ownIndexes.get(catalog);
+  if (!index) ownIndexes.set(catalog, (index = { byService: new Map() }));
+  let list = index.byService.get(arnService);
+  if (!list) {
+    const one: ArnIndex = { byService: new Map() };
+    for (const type of catalog.service(arnService)?.resourceTypes ?? []) add(one, type);
+    list = one.byService.get(arnService) ?? [];
+    index.byService.set(arnService, list);
+  }
+  return list;
+}
+
+const fieldPattern = (field: 2 | 3 | 4, value: string): string =>
+  field === 2 ? `arn:*:*:${value}:*:*` : field === 3 ? `arn:*:*:*:${value}:*` : `arn:*:*:*:*:${value}`;
+
+function formatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
+  if (WILD.test(written.service)) return undefined;
+  const arn: Arn = { ...written, region: written.region.toLowerCase(), account: written.account.toLowerCase(), resource: written.resource.toLowerCase() };
+  // Usually the service's own resource types settle it; only a suspected problem consults every service.
+  const own = ownFormats(catalog, arn.service);
+  if (own.length > 0 && matchingResource(own, arn).length > 0 && !regionOrAccountProblem(raw, written, arn, own)) return undefined;
+  const all = fullIndex(catalog).byService.get(arn.service) ?? [];
+  if (all.length === 0) return undefined;
+  return regionOrAccountProblem(raw, written, arn, all);
+}
+
+function matchingResource(formats: { format: ArnFormat; type: ResourceType }[], arn: Arn) {
+  const p = fieldPattern(4, arn.resource);
+  return formats.filter((f) => patternIntersectsFormat(p, f.format));
+}
+
+/** `written` is the ARN as written (for messages), `arn` the same in lower case (for matching). */
+function regionOrAccountProblem(
+  raw: string,
+  written: Arn,
+  arn: Arn,
+  formats: { format: ArnFormat; type: ResourceType }[],
+): Problem | undefined {
+  // The resource types this ARN can be (by its resource part); when none, judge against all of the service's.
+  const byResource = matchingResource(formats, arn);
+  const candidates = byResource.length > 0 ? byResource : formats;
+  const names = describe(arn, candidates);
+  const regionOk = candidates.some((f) => patternIntersectsFormat(fieldPattern(2, arn.region), f.format));
+  if (!regionOk) {
+    if (arn.region === '') {
+      return { message: `${names} ARNs have a region: arn:${written.partition}:${written.service}:REGION:… (${example(candidates)})` };
+    }
+    return {
+      message: `${names} ARNs have no region; "${written.region}" makes the ARN match nothing (${example(candidates)})`,
+      ...fixed(replaceField(raw, 3, '')),
+    };
+  }
+  // An empty account is not judged: AWS-owned resources leave it out where the format has one
+  // (`arn:aws:ssm:*::document/AWS-RunShellScript`, public SSM parameters, Resource Explorer service views).
+  const accountOk =
+    arn.account === '' || candidates.some((f) => patternIntersectsFormat(fieldPattern(3, arn.account), f.format));
+  if (!accountOk) {
+    return {
+      message: `${names} ARNs have no account; "${written.account}" makes the ARN match nothing (${example(candidates)})`,
+      ...fixed(replaceField(raw, 4, '')),
+    };
+  }
+  // An account written as digits must be the 12-digit account id (Access Analyzer: "Invalid ARN account").
+  if (/^[\d-]+$/.test(arn.account) && !/^\d{12}$/.test(arn.account)) {
+    const digits = arn.account.replace(/-/g, '');
+    return {
+      message: `the account "${arn.account}" is not a 12-digit AWS account id`,
+      ...(digits.length === 12 ? fixed(replaceField(raw, 4, digits)) : {}),
+    };
+  }
+  return regionShapeProblem(raw, written, candidates);
+}
+
+/**
+ * A literal region where the format has a `${Region}` variable must look like a region (`us-east-1`,
+ * `us-gov-west-1`, `cn-north-1`). Upper-case text that is not a region is taken for a placeholder (`REGION`) and
+ * left to placeholder-in-policy.
+ */
+function regionShapeProblem(raw: string, arn: Arn, candidates: { format: ArnFormat }[]): Problem | undefined {
+  const region = arn.region;
+  if (region === '' || WILD.test(region) || !/^[A-Za-z0-9-]+$/.test(region)) return undefined;
+  if (!candidates.every((c) => parseArn(c.format.format)?.region.startsWith('${'))) return undefined;
+  const shape = /^[a-z]{2,}(-[a-z]+)+-\d{1,2}$/;
+  if (shape.test(region)) return undefined;
+  if (shape.test(region.toLowerCase())) {
+    return { message: `regions are lower-case: "${region.toLowerCase()}", not "${region}"`, ...fixed(replaceField(raw, 3, region.toLowerCase())) };
+  }
+  if (region !== region.toLowerCase()) return undefined;
+  return { message: `"${region}" is not an AWS region (regions look like us-east-1, eu-central-2, us-gov-west-1)` };
+}
+
+function fixed(fix: string | undefined): { fix?: string } {
+  return fix ? { fix } : {};
+}
+
+/** `Amazon S3 bucket`, `AWS Identity and Access Management (IAM) role, user…`: the service that owns the ARN. */
+function describe(arn: Arn, candidates: { type: ResourceType }[]): string {
+  const owner = candidates.find((c) => c.type.service.prefix === arn.service) ?? candidates[0]!;
+  const types = [...new Set(candidates.map((c) => c.type.name))];
+  const shown = types.length > 3 ? `${types.slice(0, 3).join(', ')}…` : types.join(', ');
+  return `${owner.type.service.name} ${shown}`;
+}
+
+function example(candidates: { type: ResourceType }[]): string {
+  return candidates[0]!.type.arnFormat.split(/,\s*(?=arn:)/)[0]!;
+}

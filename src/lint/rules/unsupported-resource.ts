@@ -1,0 +1,100 @@
+import type { Action, ResourceType } from '../../catalog/catalog.js';
+import { variablesAsWildcards } from '../../engine/arn.js';
+import type { Statement } from '../../policy/model.js';
+import { formatsOf, knownTypesOf, ResourcePattern, resourceTypesFor } from '../resource-match.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * An action none of whose resource types can be any of the statement's resources: `iam:CreatePolicy` acts on
+ * `policy` ARNs, so `"Resource": "arn:aws:iam::*:role/x"` never matches a request for it and the entry grants
+ * (or denies) nothing. For a wildcard pattern, only when no action it matches can apply. Actions that take no
+ * resource ARNs at all are `action-requires-wildcard`'s; `NotResource` statements are not judged. Matching
+ * follows IAM's wildcard rules and the data's known gaps (see `resource-match.ts`).
+ */
+export default {
+  meta: {
+    code: 'unsupported-resource',
+    severity: 'error',
+    summary: "None of the statement's resources is a resource type the action acts on; the entry grants nothing.",
+  },
+  check(ctx) {
+    for (const s of ctx.document.statements) {
+      const patterns = resourcePatterns(s);
+      if (!patterns) continue;
+      // Per statement: can some resource be a resource of this type? Many actions share types.
+      const fits = new Map<ResourceType, boolean>();
+      const typeFits = (t: ResourceType): boolean => {
+        let hit = fits.get(t);
+        if (hit === undefined) {
+          hit = patterns.some((p) => p.matchesType(t));
+          fits.set(t, hit);
+        }
+        return hit;
+      };
+      // The known resource types each resource can be; computed only when a finding is in sight.
+      let named: (readonly ResourceType[])[] | undefined;
+      for (const it of ctx.analysis.actions(s)) {
+        const scoped = it.actions.filter((a) => resourceTypesFor(a).length > 0);
+        if (scoped.length === 0) continue;
+        if (scoped.some((a) => resourceTypesFor(a).some(typeFits))) continue;
+        named ??= patterns.map((p) => knownTypesOf(ctx.catalog, p));
+        if (!certain(named, scoped)) continue;
+        ctx.report({ pointer: it.item.pointer, message: message(it.item.value, it.pattern?.name ?? '', scoped) });
+      }
+    }
+  },
+} satisfies Rule;
+
+/**
+ * Whether the reference settles the question. Not when a resource is no known type (it may be newer than the
+ * catalogue), nor when it is a type another service owns in an ARN namespace the action also uses:
+ * `sagemaker-mlflow` actions act on `arn:…:sagemaker:…` ARNs, and a newer SageMaker type (`mlflow-app`) may be
+ * one of theirs before the reference lists it. A type of the action's own service (`iam:CreatePolicy` on an IAM
+ * role) is certain.
+ */
+function certain(named: readonly (readonly ResourceType[])[], actions: readonly Action[]): boolean {
+  if (named.some((types) => types.length === 0)) return false;
+  for (const a of actions) {
+    const arnServices = new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service)));
+    // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
+    const ownFormats = new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape)));
+    for (const types of named) {
+      for (const t of types) {
+        if (t.service === a.service) continue;
+        if (formatsOf(t).some((f) => arnServices.has(f.service) && !ownFormats.has(shape(f)))) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** A format without its variable names: `role/${RoleName}` and `role/${RoleNameWithPath}` are one shape. */
+function shape(f: { format: string }): string {
+  return f.format.replace(/\$\{[^}]*\}/g, '${}');
+}
+
+/**
+ * The statement's resources as ARN patterns, or undefined when the statement is not judged: no `Resource`, a
+ * `"*"` (which every action applies to), or nothing that is an ARN at all (invalid-arn's finding).
+ */
+function resourcePatterns(s: Statement): ResourcePattern[] | undefined {
+  const items = s.resource?.items;
+  if (!items || items.length === 0) return undefined;
+  if (items.some((r) => r.value === '*')) return undefined;
+  const patterns = items.map((r) => variablesAsWildcards(r.value));
+  // An ARN, or a value whose leading wildcard may stand for one (unresolved template parts become `*`).
+  const arnLike = patterns.filter((p) => p.startsWith('arn:') || p.startsWith('*') || p.startsWith('?'));
+  return arnLike.length > 0 ? arnLike.map((p) => new ResourcePattern(p)) : undefined;
+}
+
+function message(written: string, name: string, scoped: readonly Action[]): string {
+  const types = new Map<string, string>();
+  for (const a of scoped) for (const t of resourceTypesFor(a)) if (!types.has(t.name)) types.set(t.name, t.arnFormat);
+  const list = [...types].slice(0, 4).map(([n, f]) => `${n} (${f})`);
+  const more = types.size > 4 ? ` and ${types.size - 4} more` : '';
+  const accepts = `${list.join(', ')}${more}`;
+  if (!/[*?]/.test(name) && scoped.length === 1) {
+    return `${scoped[0]!.fullName} acts on ${accepts}; none of this statement's resources is one, so the entry grants nothing`;
+  }
+  return `none of the ${scoped.length} actions "${written}" matches acts on this statement's resources; they act on ${accepts}`;
+}
