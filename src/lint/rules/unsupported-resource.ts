@@ -47,10 +47,12 @@ export default {
 
 /**
  * Whether the reference settles the question. Not when a resource is no known type (it may be newer than the
- * catalogue), nor when it is a type another service owns in an ARN namespace the action also uses:
- * `sagemaker-mlflow` actions act on `arn:…:sagemaker:…` ARNs, and a newer SageMaker type (`mlflow-app`) may be
- * one of theirs before the reference lists it. A type of the action's own service (`iam:CreatePolicy` on an IAM
- * role) is certain.
+ * catalogue), nor when a resource lies outside the ARN namespaces of the resource types the action is listed
+ * with: the reference is incomplete for resources of other services that a service also authorises against
+ * (EMR's `ec2:RunInstances` on a `resource-groups` group, Cloud9's `ec2:StartInstances` on a License Manager
+ * configuration), and for newer types another service owns in a namespace the action also uses
+ * (`sagemaker-mlflow` actions on SageMaker's `mlflow-app`). A mismatch inside the action's own namespace
+ * (`iam:CreatePolicy` on an IAM role, `kafka-cluster:DescribeTopic` on a cluster) is certain.
  */
 function certain(named: readonly (readonly ResourceType[])[], actions: readonly Action[]): boolean {
   if (named.some((types) => types.length === 0)) return false;
@@ -59,6 +61,8 @@ function certain(named: readonly (readonly ResourceType[])[], actions: readonly 
     // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
     const ownFormats = new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape)));
     for (const types of named) {
+      // Every type this resource can be must lie in a namespace the action's own types use.
+      if (!types.every((t) => formatsOf(t).some((f) => arnServices.has(f.service)))) return false;
       for (const t of types) {
         if (t.service === a.service) continue;
         if (formatsOf(t).some((f) => arnServices.has(f.service) && !ownFormats.has(shape(f)))) return false;
