@@ -233,18 +233,6 @@ function lookupKey(
   return undefined;
 }
 
-/**
- * Claims IAM exposes as condition keys for any OIDC provider ("Available keys for AWS web identity federation"
- * and "IAM and AWS STS condition context keys"): audience, subject, authorised party, authentication methods,
- * original audience, email.
- */
-const OIDC_CLAIMS = new Set(['aud', 'sub', 'azp', 'amr', 'oaud', 'email']);
-
-/** An OIDC issuer as IAM names it in keys: a host name, optionally with a path (`oidc.eks.…/id/ABC`). */
-function looksLikeIssuer(prefix: string): boolean {
-  return /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s:]+)?$/.test(prefix);
-}
-
 export class Catalog {
   readonly source: CatalogData['source'];
   readonly services: readonly Service[];
@@ -342,10 +330,6 @@ export class Catalog {
         if (info) return { ...info, scope: 'identity-provider' };
       }
     }
-    // The claims every OIDC issuer provides (`<issuer>:aud`, `:sub`, …) are keys even where the reference lists
-    // none for that issuer (it omits GitHub's `sub` and `aud`, and cannot list private issuers such as EKS).
-    const claim = lower.slice(colon + 1);
-    if (OIDC_CLAIMS.has(claim) && looksLikeIssuer(prefix)) return { key, type: 'String', scope: 'identity-provider' };
     return undefined;
   }
 

