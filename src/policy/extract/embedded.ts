@@ -2,9 +2,10 @@
  * A policy written as JSON text inside another document (a Terraform plan's `"policy": "{…}"`, a CloudFormation
  * property that takes a JSON string, possibly built with `Fn::Sub`). Positions map back to the outer file.
  */
-import { policyFromText, type LoadedPolicy, type PolicyOptions } from '../loaded.js';
+import { parseJson } from '../json.js';
+import { pointersOf, policyFromNode, policyFromText, type LoadedPolicy, type PolicyOptions } from '../loaded.js';
 import type { SourceText } from '../source.js';
-import type { JsonNode } from '../tree.js';
+import { escapePointer, type JsonNode } from '../tree.js';
 
 /** JSON text with the source offset of every character (plus one for the end) and which parts were unknown. */
 export interface EmbeddedText {
@@ -21,11 +22,20 @@ export interface EmbeddedText {
 export function policyFromEmbedded(input: EmbeddedText, path: string, source: SourceText, options: PolicyOptions): LoadedPolicy {
   const { text, offsets, unknown } = quoteUnknowns(input);
   const last = offsets[offsets.length - 1] ?? 0;
-  const policy = policyFromText(text, path, {
-    ...options,
-    position: (offset: number) => source.position(offsets[offset] ?? last),
-  });
-  if (policy.root && unknown) markUnresolved(policy.root, unknown);
+  const position = (offset: number) => source.position(offsets[offset] ?? last);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return policyFromText(text, path, { ...options, position });
+  // Unresolved marks must be on the tree before the model is built from it.
+  if (unknown) markUnresolved(parsed.node, unknown);
+  const policy = policyFromNode(parsed.node, path, position, options);
+  if (parsed.duplicateKeys.length > 0) {
+    const ptrs = pointersOf(parsed.node, new Set(parsed.duplicateKeys.map((d) => d.object)));
+    policy.duplicateKeys = parsed.duplicateKeys.map((d) => ({
+      key: d.key,
+      offset: d.offset,
+      pointer: `${ptrs.get(d.object) ?? ''}/${escapePointer(d.key)}`,
+    }));
+  }
   return policy;
 }
 

@@ -10,7 +10,8 @@
  * - `Fn::If` has no single value. In a list (a `Statement`, `Action` or `Resource` array) both branches are
  *   spliced in, so each is checked. As a property value, a branch that is `AWS::NoValue` yields to the other;
  *   two string branches merge into one unresolved string keeping their common prefix and suffix
- *   (`s3:GetObject` | `s3:PutObject` → `s3:*Object`); two structures lint the first (true) branch.
+ *   (`arn:aws:s3:::prod-data` | `arn:aws:s3:::dev-data` → `arn:aws:s3:::*-data`); two structures lint the
+ *   first (true) branch.
  * - `Ref: AWS::NoValue` removes the list item or property, as in CloudFormation.
  */
 import type { JsonNode, ObjectNode, StringNode } from '../tree.js';
