@@ -143,7 +143,8 @@ export function readPolicies(text: string, path: string, options: PolicyOptions 
   const discovered = input.discovered === true;
   const source = new SourceText(text);
   const trimmed = text.trimStart();
-  const isJson = trimmed.startsWith('{') || trimmed.startsWith('[') || ext === '.json';
+  // Empty input is reported as JSON's "the document is empty", not read as an empty YAML document.
+  const isJson = trimmed === '' || trimmed.startsWith('{') || trimmed.startsWith('[') || ext === '.json';
   if (isJson) {
     const parsed = parseJson(text);
     if (parsed.ok) {
