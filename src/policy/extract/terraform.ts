@@ -277,6 +277,8 @@ export function rebuildPolicyDocument(values: ObjectNode, unknown: JsonNode | un
     const set = v !== undefined && v.kind !== 'null' && !(v.kind === 'array' && v.items.length === 0) && !(v.kind === 'string' && v.value === '');
     if (set || isTrue(get(unknown, k))) return undefined;
   }
+  // `dynamic "statement"` over a collection unknown until apply: no statements to show.
+  if (isTrue(get(unknown, 'statement'))) return undefined;
   const at = values.start;
   const props: ObjectNode['props'] = [];
   const prop = (key: string, value: JsonNode): void => void props.push({ key, keyStart: value.start, value });

@@ -110,6 +110,16 @@ describe('CloudFormation YAML template: every place', () => {
   });
 });
 
+describe('CloudFormation YAML with CRLF line ends', () => {
+  it('reports the same lines and columns', () => {
+    const { text } = load('template.yaml');
+    const crlf = policiesFromText(text.replace(/\n/g, '\r\n'), 'crlf.yaml');
+    const lf = policiesFromText(text, 'lf.yaml');
+    const positions = (ps: LoadedPolicy[]) => ps.map((p) => [p.location, unknownActions(p)]);
+    expect(positions(crlf)).toEqual(positions(lf));
+  });
+});
+
 describe('CloudFormation JSON template', () => {
   const { text, policies } = load('template.json');
   const byLocation = new Map(policies.map((p) => [p.location, p]));

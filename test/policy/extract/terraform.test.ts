@@ -169,6 +169,10 @@ describe('rebuilding an aws_iam_policy_document from its blocks', () => {
     expect(values({ source_policy_documents: null, statement: [] }, { source_policy_documents: true })).toBeUndefined();
     expect(values({ override_policy_documents: ['{}'], statement: [] })).toBeUndefined();
   });
+
+  it('statements from a dynamic block over an unknown collection: nothing to rebuild', () => {
+    expect(values({ statement: null }, { statement: true })).toBeUndefined();
+  });
 });
 
 /** Why the live Terraform test cannot run here, or undefined when it can. */
