@@ -247,6 +247,32 @@ describe('CloudFormation edge cases', () => {
     ]);
   });
 
+  it('a document in a YAML block scalar or quoted string: positions inside the text are exact', () => {
+    const block = yaml(
+      [
+        '  P:',
+        '    Type: AWS::IAM::ManagedPolicy',
+        '    Properties:',
+        '      PolicyDocument: |',
+        '        {"Version": "2012-10-17",',
+        '         "Statement": [{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}]}',
+      ].join('\n'),
+    );
+    const [b] = policiesFromText(block, 't.yaml');
+    expect(unknownActions(b!)).toEqual([{ pointer: '/Statement/0/Action', ...at(block, '"s3:GetObjekt"') }]);
+    const quoted = yaml(
+      [
+        '  P:',
+        '    Type: AWS::IAM::ManagedPolicy',
+        '    Properties:',
+        `      PolicyDocument: '{"Version": "2012-10-17", "Statement": [{"Sid": "it''s", "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}]}'`,
+      ].join('\n'),
+    );
+    const [q] = policiesFromText(quoted, 't.yaml');
+    expect(q!.document!.statements[0]!.sid!.value).toBe("it's");
+    expect(unknownActions(q!)).toEqual([{ pointer: '/Statement/0/Action', ...at(quoted, '"s3:GetObjekt"') }]);
+  });
+
   it('a policy written in YAML (not a template) is linted as a policy', () => {
     const [p] = policiesFromText("Version: '2012-10-17'\nStatement:\n  - Effect: Allow\n    Action: s3:GetObjekt\n    Resource: '*'\n", 'p.yaml');
     expect(p!.location).toBe('');
