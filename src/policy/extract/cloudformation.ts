@@ -185,13 +185,11 @@ class TemplateReader {
   policy(c: Candidate, place: Place): void {
     const options: PolicyOptions = { type: place.type, location: c.location, ...(place.inline ? { inline: place.inline } : {}) };
     let node = c.node;
-    let location = c.location;
     const fn = intrinsicName(node);
     if (fn === 'Fn::ToJsonString' && node.kind === 'object') {
       // The document is written as YAML/JSON structure and serialised by CloudFormation.
       node = node.props[0]!.value;
-      location = `${location}/Fn::ToJsonString`;
-      options.location = location;
+      options.location = `${c.location}/Fn::ToJsonString`;
     } else if (fn || node.kind === 'string') {
       if (place.statement) return;
       // A document given as JSON text, possibly assembled with Fn::Sub or Fn::Join.
