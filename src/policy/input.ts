@@ -6,9 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { extractCloudFormation, looksLikeCloudFormation } from './extract/cloudformation.js';
 import { extractTerraform, looksLikeTerraformPlan } from './extract/terraform.js';
+import { parseYaml } from './extract/yaml.js';
 import { parseJson } from './json.js';
-import { policyFromText, type LoadedPolicy, type PolicyOptions } from './loaded.js';
+import { pointersOf, policyFromNode, policyFromText, type LoadedPolicy, type PolicyOptions } from './loaded.js';
 import { SourceText } from './source.js';
+import { escapePointer, type JsonNode } from './tree.js';
 
 /** Inputs larger than this are refused rather than read: no real policy or template comes close. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -65,10 +67,22 @@ export function readInput(path: string): string {
 
 /** Expands directories; keeps files and `-` as given. Throws InputError for a path that does not exist. */
 export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+  return expandInputs(paths).map((f) => f.path);
+}
+
+/** How an input was found: named by the user (or stdin), or by walking a directory. */
+export interface InputFile {
+  path: string;
+  /** found by walking a directory; such a file is skipped when it is plainly not a policy, template or plan */
+  discovered: boolean;
+}
+
+/** Expands directories (their files marked `discovered`); keeps files and `-` as given. */
+export function expandInputs(paths: readonly string[]): InputFile[] {
+  const out: InputFile[] = [];
   for (const p of paths) {
     if (p === '-') {
-      out.push(p);
+      out.push({ path: p, discovered: false });
       continue;
     }
     let st;
@@ -78,35 +92,119 @@ export function expandPaths(paths: readonly string[]): string[] {
       const code = (e as NodeJS.ErrnoException).code;
       throw new InputError(`cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? String(e))}`);
     }
-    if (st.isDirectory()) out.push(...walk(p));
-    else out.push(p);
+    if (st.isDirectory()) for (const f of walk(p)) out.push({ path: f, discovered: true });
+    else out.push({ path: p, discovered: false });
   }
   return out;
 }
 
+/** What an input turned out to be. */
+export type InputKind = 'policy' | 'cloudformation' | 'terraform' | 'skipped';
+
+export interface ReadResult {
+  kind: InputKind;
+  policies: LoadedPolicy[];
+}
+
+/** Top-level keys that make a document a policy worth linting when nobody named it (`Statement` in any case). */
+function looksLikePolicy(root: JsonNode): boolean {
+  return root.kind === 'object' && root.props.some((p) => p.key === 'Version' || p.key.toLowerCase() === 'statement');
+}
+
+/** Whether unparsable text could have been meant as a policy, template or plan. */
+function mentionsPolicy(text: string): boolean {
+  return /statement/i.test(text) || ['AWSTemplateFormatVersion', 'Resources', 'terraform_version'].some((w) => text.includes(w));
+}
+
+function syntaxErrorPolicy(path: string, options: PolicyOptions, error: { message: string; offset: number }, source: SourceText): LoadedPolicy {
+  return {
+    path,
+    location: '',
+    type: options.type ?? 'identity',
+    typeGiven: options.type !== undefined,
+    ...(options.inline ? { inline: options.inline } : {}),
+    syntaxError: error,
+    duplicateKeys: [],
+    position: (offset) => source.position(offset),
+  };
+}
+
 /**
- * The policies in one input's text. JSON is dispatched on its shape (a policy, a template, a Terraform plan);
- * YAML is a CloudFormation template (or, failing that, a policy written in YAML).
+ * The policies in one input's text, and what the input was. JSON is dispatched on its shape (a Terraform plan or
+ * state, a CloudFormation template, else a policy); other text is YAML: a template, or a policy written in YAML.
+ *
+ * A named file is always linted: if it is neither a template nor a plan it is a policy, and the rules say what is
+ * wrong with it. A file found by walking a directory is skipped (kind `skipped`, no policies) when it is plainly
+ * something else: it parses but has no `Statement` or `Version` (`package.json`, `tsconfig.json`, a workflow), or
+ * it does not parse and mentions no `Statement`, `Resources`, `AWSTemplateFormatVersion` or `terraform_version`.
  */
-export function policiesFromText(text: string, path: string, options: PolicyOptions = {}): LoadedPolicy[] {
+export function readPolicies(text: string, path: string, options: PolicyOptions = {}, input: { discovered?: boolean } = {}): ReadResult {
   const ext = path === '-' ? '' : extname(path).toLowerCase();
+  const discovered = input.discovered === true;
+  const source = new SourceText(text);
   const trimmed = text.trimStart();
-  const isJson = trimmed.startsWith('{') || trimmed.startsWith('[') || ext === '.json';
+  // Empty input is reported as JSON's "the document is empty", not read as an empty YAML document.
+  const isJson = trimmed === '' || trimmed.startsWith('{') || trimmed.startsWith('[') || ext === '.json';
   if (isJson) {
     const parsed = parseJson(text);
     if (parsed.ok) {
-      const source = new SourceText(text);
-      if (looksLikeTerraformPlan(parsed.node)) return extractTerraform(parsed.node, path, source, options);
-      if (looksLikeCloudFormation(parsed.node)) return extractCloudFormation(parsed.node, path, source, options);
+      if (looksLikeTerraformPlan(parsed.node)) return { kind: 'terraform', policies: extractTerraform(parsed.node, path, source, options) };
+      if (looksLikeCloudFormation(parsed.node)) {
+        const template = { root: parsed.node, yaml: false, duplicateKeys: parsed.duplicateKeys };
+        return { kind: 'cloudformation', policies: extractCloudFormation(template, path, source, options) };
+      }
+      if (discovered && !looksLikePolicy(parsed.node)) return { kind: 'skipped', policies: [] };
+      return { kind: 'policy', policies: [policyFromText(text, path, options)] };
     }
-    return [policyFromText(text, path, options)];
+    // `{a: 1}` is YAML flow style: a file named as YAML gets its chance as YAML.
+    if (!TEMPLATE_EXTENSIONS.has(ext)) {
+      if (discovered && !mentionsPolicy(text)) return { kind: 'skipped', policies: [] };
+      return { kind: 'policy', policies: [policyFromText(text, path, options)] };
+    }
   }
-  return extractCloudFormation(undefined, path, new SourceText(text), options);
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    if (discovered && !mentionsPolicy(text)) return { kind: 'skipped', policies: [] };
+    return { kind: 'policy', policies: [syntaxErrorPolicy(path, options, parsed.error, source)] };
+  }
+  if (looksLikeCloudFormation(parsed.node)) {
+    const template = { root: parsed.node, yaml: true, duplicateKeys: parsed.duplicateKeys };
+    return { kind: 'cloudformation', policies: extractCloudFormation(template, path, source, options) };
+  }
+  if (discovered && !looksLikePolicy(parsed.node)) return { kind: 'skipped', policies: [] };
+  const policy = policyFromNode(parsed.node, path, (offset) => source.position(offset), options);
+  if (parsed.duplicateKeys.length > 0) {
+    const ptrs = pointersOf(parsed.node, new Set(parsed.duplicateKeys.map((d) => d.object)));
+    policy.duplicateKeys = parsed.duplicateKeys.map((d) => ({
+      key: d.key,
+      offset: d.offset,
+      pointer: `${ptrs.get(d.object) ?? ''}/${escapePointer(d.key)}`,
+    }));
+  }
+  return { kind: 'policy', policies: [policy] };
+}
+
+/** The policies in one input's text (see `readPolicies`). */
+export function policiesFromText(text: string, path: string, options: PolicyOptions = {}, input: { discovered?: boolean } = {}): LoadedPolicy[] {
+  return readPolicies(text, path, options, input).policies;
+}
+
+/**
+ * Reads and extracts every policy in the given paths (files, directories, `-`). `files` counts the inputs that
+ * were linted, that is, not skipped as plainly not policies.
+ */
+export function loadInputs(paths: readonly string[], options: PolicyOptions = {}): { files: number; policies: LoadedPolicy[] } {
+  const policies: LoadedPolicy[] = [];
+  let files = 0;
+  for (const f of expandInputs(paths)) {
+    const r = readPolicies(readInput(f.path), f.path, options, f);
+    if (r.kind !== 'skipped') files++;
+    policies.push(...r.policies);
+  }
+  return { files, policies };
 }
 
 /** Reads and extracts every policy in the given paths (files, directories, `-`). */
 export function loadPolicies(paths: readonly string[], options: PolicyOptions = {}): LoadedPolicy[] {
-  const out: LoadedPolicy[] = [];
-  for (const file of expandPaths(paths)) out.push(...policiesFromText(readInput(file), file, options));
-  return out;
+  return loadInputs(paths, options).policies;
 }

@@ -3,7 +3,7 @@ import { isSeverity, atOrAbove, SEVERITIES, type Severity } from '../../lint/fin
 import { emptyConfig, findConfigFile, loadConfig } from '../../lint/config.js';
 import { lintLoaded, type LintResult } from '../../lint/lint.js';
 import { RULE_CODES } from '../../lint/registry.js';
-import { expandPaths, policiesFromText, readInput } from '../../policy/input.js';
+import { loadInputs } from '../../policy/input.js';
 import { POLICY_TYPES, type InlineKind, type PolicyType } from '../../policy/model.js';
 import { lintJson } from '../../render/lint-report.js';
 import { lintText } from '../../render/lint-text.js';
@@ -43,17 +43,11 @@ export function runLint(paths: string[], opts: LintOptions): number {
   const inline = opts.inline === undefined ? undefined : choice<InlineKind>('--inline', opts.inline, ['role', 'user', 'group']);
   const configFile = opts.config ?? findConfigFile();
   const config = configFile ? loadConfig(configFile, RULE_CODES) : emptyConfig();
-  const files = expandPaths(paths.length > 0 ? paths : ['-']);
-  const results: LintResult[] = [];
-  for (const file of files) {
-    const text = readInput(file);
-    for (const policy of policiesFromText(text, file, { ...(type ? { type } : {}), ...(inline ? { inline } : {}) })) {
-      results.push(lintLoaded(policy, { config }));
-    }
-  }
-  if (format === 'json') write(lintJson(results, files.length));
+  const inputs = loadInputs(paths.length > 0 ? paths : ['-'], { ...(type ? { type } : {}), ...(inline ? { inline } : {}) });
+  const results: LintResult[] = inputs.policies.map((policy) => lintLoaded(policy, { config }));
+  if (format === 'json') write(lintJson(results, inputs.files));
   else if (format === 'sarif') write(lintSarif(results));
-  else write(lintText(results, styleFor(process.stdout), files.length));
+  else write(lintText(results, styleFor(process.stdout), inputs.files));
   const failed = results.some((r) => r.findings.some((f) => atOrAbove(f.severity, failOn)));
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }
