@@ -53,3 +53,4 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js') });
 await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(dist, 'index.js') });
+await build({ ...common, entryPoints: [join(root, 'src/cli/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') });
