@@ -18,14 +18,14 @@ export { parseArn } from './engine/arn.js';
 
 import { lintLoaded, type LintOptions, type LintResult } from './lint/lint.js';
 import { policyFromText, policyFromValue } from './policy/loaded.js';
-import type { PolicyType } from './policy/model.js';
+import type { InlineKind, PolicyType } from './policy/model.js';
 
 /** Lints one policy given as JSON text or as a value. */
 export function lintPolicy(
   policy: string | object,
-  options: LintOptions & { type?: PolicyType; path?: string } = {},
+  options: LintOptions & { type?: PolicyType; inline?: InlineKind; path?: string } = {},
 ): LintResult {
-  const opts = options.type ? { type: options.type } : {};
+  const opts = { ...(options.type ? { type: options.type } : {}), ...(options.inline ? { inline: options.inline } : {}) };
   const loaded =
     typeof policy === 'string'
       ? policyFromText(policy, options.path ?? '<text>', opts)
