@@ -156,11 +156,16 @@ export class CompiledPolicySet {
   constructor(
     readonly identity: readonly CompiledDocument[],
     readonly resource: CompiledDocument | undefined,
-    readonly boundary: CompiledDocument | undefined,
+    /** the permissions boundary: one document, or several read as one (their statements ORed, like one SCP level) */
+    boundary: CompiledDocument | readonly CompiledDocument[] | undefined,
     readonly scp: readonly (readonly CompiledDocument[])[],
     readonly rcp: readonly (readonly CompiledDocument[])[],
     readonly session: CompiledDocument | undefined,
-  ) {}
+  ) {
+    this.boundaries = boundary === undefined ? [] : Array.isArray(boundary) ? [...(boundary as readonly CompiledDocument[])] : [boundary as CompiledDocument];
+  }
+
+  readonly boundaries: readonly CompiledDocument[];
 
   /** The statements of every policy whose action element covers the action (memoised per action). */
   private plan(actionLower: string): Plan {
@@ -173,7 +178,7 @@ export class CompiledPolicySet {
     };
     const identity = of(this.identity);
     const resource = this.resource ? of([this.resource]) : EMPTY;
-    const boundary = this.boundary ? of([this.boundary]) : EMPTY;
+    const boundary = of(this.boundaries);
     const session = this.session ? of([this.session]) : EMPTY;
     const scp = this.scp.map(of);
     const rcp = this.rcp.map(of);
@@ -220,7 +225,7 @@ export class CompiledPolicySet {
     const kind = req.principal.kind;
     const iam = kind !== 'service' && kind !== 'anonymous';
     if (iam && req.actionLower === 'sts:getcalleridentity') return RESULTS.allowed;
-    const hasBoundary = iam && kind !== 'root' && this.boundary !== undefined;
+    const hasBoundary = iam && kind !== 'root' && this.boundaries.length > 0;
     const hasSession = (kind === 'role' || kind === 'session' || kind === 'federated') && this.session !== undefined;
 
     if (
@@ -249,7 +254,7 @@ export class CompiledPolicySet {
     const plan = this.plan(req.actionLower);
     const kind = req.principal.kind;
     const iam = kind !== 'service' && kind !== 'anonymous';
-    const hasBoundary = iam && kind !== 'root' && this.boundary !== undefined;
+    const hasBoundary = iam && kind !== 'root' && this.boundaries.length > 0;
     const hasSession = (kind === 'role' || kind === 'session' || kind === 'federated') && this.session !== undefined;
     const matched: MatchedStatement[] = [];
     const identity = iam ? scanAll(plan.identity, req, matched) : { allow: NONE, deny: false };
@@ -339,12 +344,14 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
   const identity = identityIn.map((d: PolicyInput, i) => compileDocument(d, `identity[${i}]`, 'none'));
   const present = (v: unknown): boolean => v !== undefined && v !== null;
   const resource = present(s.resource) ? compileDocument(s.resource, 'resource', 'resource') : undefined;
-  let boundaryIn = s.boundary;
+  // A user or role has one boundary; several documents given for it are read as one (statements ORed), labelled
+  // boundary[0], boundary[1]… so an explanation still says which document a statement came from.
+  const boundaryIn = s.boundary;
+  let boundary: CompiledDocument[] = [];
   if (Array.isArray(boundaryIn)) {
-    if (boundaryIn.length > 1) throw new PolicyCompileError('boundary', '', 'a user or role has at most one permissions boundary');
-    boundaryIn = boundaryIn[0];
-  }
-  const boundary = present(boundaryIn) ? compileDocument(boundaryIn, 'boundary', 'none') : undefined;
+    const docs = boundaryIn.filter(present);
+    boundary = docs.map((d, i) => compileDocument(d, docs.length === 1 ? 'boundary' : `boundary[${i}]`, 'none'));
+  } else if (present(boundaryIn)) boundary = [compileDocument(boundaryIn, 'boundary', 'none')];
   const scp = asLevels(s.scp, 'scp').map((level, i) => level.map((d, j) => compileDocument(d, `scp[${i}][${j}]`, 'none')));
   const rcp = asLevels(s.rcp, 'rcp').map((level, i) => level.map((d, j) => compileDocument(d, `rcp[${i}][${j}]`, 'resource')));
   const session = present(s.session) ? compileDocument(s.session, 'session', 'none') : undefined;

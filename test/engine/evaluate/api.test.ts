@@ -37,7 +37,6 @@ describe('documents IAM would refuse are compile errors, with the policy and a p
     ['an action that is not a string', { identity: [doc(allow(['s3:GetObject', { a: 1 } as unknown as string]))] }, 'identity[0]', '/Statement/0/Action'],
     ['a principal string other than "*"', { resource: doc({ Effect: 'Allow', Principal: USER, Action: '*', Resource: '*' }) }, 'resource', '/Statement/0/Principal'],
     ['an unknown principal type', { resource: doc({ Effect: 'Allow', Principal: { IAM: USER }, Action: '*', Resource: '*' }) }, 'resource', '/Statement/0/Principal/IAM'],
-    ['two permissions boundaries', { boundary: [ALLOW_ALL, ALLOW_ALL] }, 'boundary', ''],
     ['JSON text that does not parse', { identity: ['{"Statement": ['] }, 'identity[0]', ''],
   ])('%s', (_name, policies, policy, pointer) => {
     const e = compileError(policies as Parameters<typeof compile>[0]);
