@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../lint/config.js';
 import { InputError } from '../policy/input.js';
 import { registerLint } from './commands/lint.js';
+import { registerDiff } from './commands/diff.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride();
   registerLint(program);
+  registerDiff(program);
   return program;
 }
 
