@@ -1,6 +1,7 @@
 import type { Statement, Str, StrList } from '../../policy/model.js';
 import { toValue, type JsonNode } from '../../policy/tree.js';
 import { PatternIndex } from '../covering.js';
+import { STATEMENT_KEYS } from '../elements.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Rule } from '../rule.js';
  * applies to, the other applies to as well, under the same conditions or none. Conservative: actions and
  * resources by exact glob containment (`NotAction`/`NotResource` by the reverse containment), principals only
  * when written identically, conditions only when identical or when the containing statement has none. Statements
- * with unresolved template values are not compared.
+ * with unresolved template values or unknown elements are not compared.
  */
 export default {
   meta: {
@@ -78,6 +79,8 @@ function canonical(node: JsonNode | undefined): string | undefined {
 function shape(s: Statement): Shape | undefined {
   const effect = s.effect?.value;
   if ((effect !== 'Allow' && effect !== 'Deny') || s.effect?.unresolved) return undefined;
+  // A statement with a misspelled element does not say what its author meant; leave it to unknown-element.
+  if (s.node.props.some((p) => !STATEMENT_KEYS.includes(p.key))) return undefined;
   const action = patterns(s.action, true);
   const notAction = patterns(s.notAction, true);
   const resource = patterns(s.resource, false);

@@ -7,6 +7,8 @@ ruleTester(rule, {
   valid: [
     { name: 'Allow', policy: p('Allow') },
     { name: 'Deny', policy: p('Deny') },
+    { name: 'RCPFullAWSAccess, the one RCP that may Allow ("RCP syntax")', type: 'rcp', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } },
+    { name: 'an RCP that denies', type: 'rcp', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] } },
     { name: 'a missing Effect is missing-effect\'s', policy: { Version: '2012-10-17', Statement: [{ Action: '*', Resource: '*' }] } },
   ],
   invalid: [
@@ -15,5 +17,6 @@ ruleTester(rule, {
     { name: 'a value that is neither', policy: p('Permit'), errors: [{ pointer: '/Statement/0/Effect', message: '"Permit"' }] },
     { name: 'not a string', policy: p(true), errors: [{ pointer: '/Statement/0/Effect', message: 'the string' }] },
     { name: 'a list', policy: p(['Allow']), errors: [{ pointer: '/Statement/0/Effect' }] },
+    { name: '"The effect of Allow is only supported for the RCPFullAWSAccess policy"', type: 'rcp', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] }, errors: [{ pointer: '/Statement/0/Effect', message: 'RCPs only deny' }] },
   ],
 });

@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: 'the container has a condition the other lacks (the other grants more)', policy: policy(allow('s3:*', '*', { Condition: cond }), allow('s3:GetObject', '*')) },
     { name: 'different conditions are not compared (conservative)', policy: policy(allow('s3:*', '*', { Condition: cond }), allow('s3:GetObject', '*', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })) },
     { name: 'Action against NotAction is not compared', policy: policy(allow('*', '*'), { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }) },
+    { name: 'a statement with a misspelled element is not compared', policy: policy(allow('s3:*', '*'), { Effect: 'Allow', Action: 's3:GetObject', Resources: 'arn:aws:s3:::b/*' }) },
     { name: 'different principals in a bucket policy', type: 'resource', policy: policy(allow('s3:GetObject', '*', { Principal: { AWS: '111111111111' } }), allow('s3:GetObject', '*', { Principal: { AWS: '222222222222' } })) },
   ],
   invalid: [
