@@ -25,8 +25,9 @@ export const IAM_POLICY_TYPES: readonly PolicyType[] = ['identity', 'boundary', 
  * - Role trust policies: `NotPrincipal` cannot be used in "an IAM role trust policy" (NotPrincipal element page);
  *   the resource is the role itself, so IAM rejects `Resource`/`NotResource` ("Has prohibited field Resource").
  * - SCPs: "SCP syntax" lists Action, NotAction, Resource, NotResource, Condition, Effect, Sid, Statement and
- *   Version; SCPs govern the principals of the accounts they are attached to, so `Principal` and `NotPrincipal`
- *   are unsupported.
+ *   Version, all with both effects since SCPs gained the full IAM language (19 September 2025; before, Condition,
+ *   NotAction and resource ARNs were Deny-only); SCPs govern the principals of the accounts they are attached to,
+ *   so `Principal` and `NotPrincipal` are unsupported.
  * - RCPs: "RCP syntax" lists Principal, Action, Resource, NotResource and Condition; `NotPrincipal` and
  *   `NotAction` are not supported.
  */
