@@ -9,6 +9,26 @@
 import { globContains } from '../engine/glob.js';
 import { compileWildcard } from '../engine/wildcard.js';
 
+/**
+ * Containment answers, shared across lists and policies (the same patterns recur: every statement of a policy,
+ * every policy of a template). The state budget is below the engine's default: these are suggestions, and an
+ * undecided answer only means one redundancy goes unreported.
+ */
+const BUDGET = 4_000;
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, boolean>();
+
+export function contained(outer: string, inner: string): boolean {
+  const k = `${outer}\u0000${inner}`;
+  let r = cache.get(k);
+  if (r === undefined) {
+    r = globContains(outer, inner, BUDGET) === true;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(k, r);
+  }
+  return r;
+}
+
 function literalPrefix(pattern: string): string {
   let i = 0;
   while (i < pattern.length && pattern[i] !== '*' && pattern[i] !== '?') i++;
@@ -57,10 +77,26 @@ export class PatternIndex {
     for (let len = 0; len <= q.length; len++) {
       for (const outer of this.byPrefix.get(q.slice(0, len)) ?? []) {
         if (outer === p || !compileWildcard(outer).matches(witness)) continue;
-        if (globContains(outer, p) === true) return this.original.get(outer);
+        if (contained(outer, p)) return this.original.get(outer);
       }
     }
     return undefined;
+  }
+
+  /** Every pattern of the index that matches every string `pattern` matches, `pattern` itself included. */
+  coverers(pattern: string): string[] {
+    const p = this.norm(pattern);
+    const out: string[] = [];
+    if (this.exact.has(p)) out.push(this.original.get(p)!);
+    const q = literalPrefix(p);
+    const witness = p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
+    for (let len = 0; len <= q.length; len++) {
+      for (const outer of this.byPrefix.get(q.slice(0, len)) ?? []) {
+        if (outer === p || !compileWildcard(outer).matches(witness)) continue;
+        if (contained(outer, p)) out.push(this.original.get(outer)!);
+      }
+    }
+    return out;
   }
 
   /** Whether the index holds `pattern` itself (after normalising). */

@@ -3,9 +3,8 @@
  * another item of the list already covers (exact glob containment). Shared by `redundant-action` and
  * `redundant-resource`.
  */
-import { globContains } from '../engine/glob.js';
 import type { Str, StrList } from '../policy/model.js';
-import { PatternIndex } from './covering.js';
+import { contained, PatternIndex } from './covering.js';
 
 export interface RedundantItem {
   item: Str;
@@ -41,7 +40,7 @@ export function redundantItems(
     if (outer === undefined) continue;
     const by = first.get(outer)!;
     // Two spellings of one pattern (`s3:Get*`, `s3:Get**`) cover each other: only the later one is redundant.
-    if (by.index > i && globContains(k, outer) === true) continue;
+    if (by.index > i && contained(k, outer)) continue;
     out.push({ item, by: by.item, repeat: false });
   }
   return out;

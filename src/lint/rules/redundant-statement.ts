@@ -18,15 +18,31 @@ export default {
     summary: 'A statement is wholly contained in another statement with the same effect.',
   },
   check(ctx) {
-    const shapes = ctx.document.statements.map(shape);
-    for (let b = 0; b < shapes.length; b++) {
-      const inner = shapes[b];
-      if (!inner) continue;
-      for (let a = 0; a < shapes.length; a++) {
-        const outer = shapes[a];
-        if (a === b || !outer || !contains(outer, inner)) continue;
+    const shapes = ctx.document.statements.map(shape).filter((x): x is Shape => x !== undefined);
+    // Candidates for containing a statement with Action: the statements owning a pattern that covers its first
+    // action (found through one index over every statement's actions), instead of every other statement.
+    const owners = new Map<string, Shape[]>();
+    for (const sh of shapes) {
+      for (const a of sh.action?.items ?? []) {
+        const list = owners.get(a);
+        if (list) {
+          if (list[list.length - 1] !== sh) list.push(sh);
+        } else owners.set(a, [sh]);
+      }
+    }
+    const actionIndex = new PatternIndex(owners.keys());
+    const withNotAction = shapes.filter((sh) => sh.notAction);
+    for (const inner of shapes) {
+      const first = inner.action?.items[0];
+      const candidates = inner.notAction
+        ? withNotAction
+        : first === undefined
+          ? []
+          : [...new Set(actionIndex.coverers(first).flatMap((p) => owners.get(p) ?? []))].sort((x, y) => x.s.index - y.s.index);
+      for (const outer of candidates) {
+        if (outer === inner || !contains(outer, inner)) continue;
         // Identical statements contain each other: the later one is the redundant one.
-        if (a > b && contains(inner, outer)) continue;
+        if (outer.s.index > inner.s.index && contains(inner, outer)) continue;
         ctx.report({
           pointer: inner.s.pointer,
           message: `this ${inner.effect} statement adds nothing: ${outer.s.pointer} already ${inner.effect === 'Allow' ? 'allows' : 'denies'} everything it does${outer.condition === undefined ? '' : ' under the same conditions'}`,
