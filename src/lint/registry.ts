@@ -14,6 +14,16 @@ import conditionTypeMismatch from './rules/condition-type-mismatch.js';
 import conditionKeyNotApplicable from './rules/condition-key-not-applicable.js';
 import wildcardWithoutLike from './rules/wildcard-without-like.js';
 import invalidPrincipal from './rules/invalid-principal.js';
+import passroleWildcardResource from './rules/passrole-wildcard-resource.js';
+import allowNotAction from './rules/allow-not-action.js';
+import allowNotResource from './rules/allow-not-resource.js';
+import fullAdmin from './rules/full-admin.js';
+import privilegeEscalation from './rules/privilege-escalation.js';
+import resourceExposure from './rules/resource-exposure.js';
+import credentialsExposure from './rules/credentials-exposure.js';
+import dataExfiltration from './rules/data-exfiltration.js';
+import trustAnyPrincipal from './rules/trust-any-principal.js';
+import oidcMissingSubject from './rules/oidc-missing-subject.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -30,6 +40,16 @@ export const RULES: readonly Rule[] = [
   conditionKeyNotApplicable,
   wildcardWithoutLike,
   invalidPrincipal,
+  passroleWildcardResource,
+  allowNotAction,
+  allowNotResource,
+  fullAdmin,
+  privilegeEscalation,
+  resourceExposure,
+  credentialsExposure,
+  dataExfiltration,
+  trustAnyPrincipal,
+  oidcMissingSubject,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));

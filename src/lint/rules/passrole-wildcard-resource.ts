@@ -1,0 +1,34 @@
+import { isAllow } from '../../policy/model.js';
+import type { Rule } from '../rule.js';
+import { statementAppliesTo, unscopedResources } from '../security.js';
+
+/**
+ * `iam:PassRole` — written out or through a wildcard (`iam:*`, `iam:Pass*`, `*`, a `NotAction` that leaves it
+ * in) — allowed on an unscoped resource (`*`, `arn:aws:iam::*:role/*`) or with `NotResource`. Passing a role is
+ * how a principal hands a service (EC2, Lambda, ECS…) a role to run with; passing any role includes the
+ * account's administrator roles. A condition on `iam:PassedToService` narrows the services, not the roles, so
+ * it does not silence the finding.
+ */
+export default {
+  meta: {
+    code: 'passrole-wildcard-resource',
+    severity: 'security',
+    summary: 'iam:PassRole is allowed on every role; the principal can hand any role, including admin roles, to a service.',
+    policyTypes: ['identity'],
+  },
+  check(ctx) {
+    for (const s of ctx.document.statements) {
+      if (!isAllow(s)) continue;
+      const hit = statementAppliesTo(s, 'iam:PassRole');
+      if (!hit) continue;
+      const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
+      if (unscoped.length === 0) continue;
+      const how = hit.written.toLowerCase() === 'iam:passrole' ? 'iam:PassRole' : `iam:PassRole (through "${hit.written}")`;
+      const where = unscoped[0]!.value === 'NotResource' ? 'with NotResource' : `on "${unscoped[0]!.value}"`;
+      ctx.report({
+        pointer: hit.pointer,
+        message: `${how} is allowed ${where}: the principal can pass any role, including administrator roles, to the services it can start; list the role ARNs it needs to pass`,
+      });
+    }
+  },
+} satisfies Rule;
