@@ -5,8 +5,8 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { parseActionPattern } from '../engine/actions.js';
-import { parseArn, variablesAsWildcards } from '../engine/arn.js';
-import { compileWildcard } from '../engine/wildcard.js';
+import { parseArn } from '../engine/arn.js';
+import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { formatsOf } from './resource-match.js';
 import type { RuleContext } from './rule.js';
@@ -39,11 +39,18 @@ export function statementAppliesTo(s: Statement, fullName: string): ActionHit | 
   return undefined;
 }
 
+/** An item's compiled service and name matchers; null for an item that is not `service:action` syntax. */
+type ItemMatcher = { service: WildcardMatcher; name: WildcardMatcher } | null;
+const itemMatchers = new WeakMap<Str, ItemMatcher>();
+
 function itemMatches(item: Str, service: string, name: string): boolean {
-  if (item.unresolved) return false;
-  const p = parseActionPattern(item.value);
-  if (!p) return false;
-  return compileWildcard(p.service).matches(service) && compileWildcard(p.name).matches(name);
+  let m = itemMatchers.get(item);
+  if (m === undefined) {
+    const p = item.unresolved ? undefined : parseActionPattern(item.value);
+    m = p ? { service: compileWildcard(p.service), name: compileWildcard(p.name) } : null;
+    itemMatchers.set(item, m);
+  }
+  return m !== null && m.service.matches(service) && m.name.matches(name);
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
@@ -81,13 +88,13 @@ function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<st
  * "Unscoped" (CONTRACT.md): `*`, or an ARN whose resource part is all wildcard apart from the resource-type
  * words of the service's ARN formats (`arn:aws:kms:*:*:key/*`, `arn:aws:secretsmanager:*:*:secret:*`, an S3
  * object ARN whose bucket and key are both `*`). In a resource-based policy `*` names the resource the policy is
- * attached to, so it is not unscoped there. Policy variables count as wildcards.
+ * attached to, so it is not unscoped there. A policy variable is one value per request, not a wildcard.
  */
 export function isUnscoped(catalog: Catalog, value: string, policyType: PolicyType): boolean {
   if (value === '*') return policyType !== 'resource';
-  const text = variablesAsWildcards(value);
-  if (/^[*?]+$/.test(text)) return true;
-  const arn = parseArn(text.toLowerCase());
+  if (/^[*?]+$/.test(value)) return true;
+  // A policy variable (`user/${aws:username}`) resolves to one value per request: it scopes, like a name.
+  const arn = parseArn(value.toLowerCase());
   if (!arn) return false;
   const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
   const segments = arn.resource.split(/[/:]/);

@@ -1,13 +1,14 @@
 import { isAllow } from '../../policy/model.js';
 import type { Rule } from '../rule.js';
-import { statementAppliesTo, unscopedResources } from '../security.js';
+import { narrowsResources, statementAppliesTo, unscopedResources } from '../security.js';
 
 /**
  * `iam:PassRole` — written out or through a wildcard (`iam:*`, `iam:Pass*`, `*`, a `NotAction` that leaves it
  * in) — allowed on an unscoped resource (`*`, `arn:aws:iam::*:role/*`) or with `NotResource`. Passing a role is
  * how a principal hands a service (EC2, Lambda, ECS…) a role to run with; passing any role includes the
  * account's administrator roles. A condition on `iam:PassedToService` narrows the services, not the roles, so
- * it does not silence the finding.
+ * it does not silence the finding; a condition on the role's tags (`iam:ResourceTag/…`, `aws:ResourceTag/…`)
+ * does, since it limits the roles.
  */
 export default {
   meta: {
@@ -20,7 +21,7 @@ export default {
     for (const s of ctx.document.statements) {
       if (!isAllow(s)) continue;
       const hit = statementAppliesTo(s, 'iam:PassRole');
-      if (!hit) continue;
+      if (!hit || narrowsResources(s)) continue;
       const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
       if (unscoped.length === 0) continue;
       const how = hit.written.toLowerCase() === 'iam:passrole' ? 'iam:PassRole' : `iam:PassRole (through "${hit.written}")`;

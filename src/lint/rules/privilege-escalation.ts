@@ -1,11 +1,20 @@
 import { variablesAsWildcards } from '../../engine/arn.js';
 import { globContains, globsIntersect } from '../../engine/glob.js';
-import { compileWildcard } from '../../engine/wildcard.js';
+import { parseActionPattern } from '../../engine/actions.js';
+import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
 import { ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import { ResourcePattern, resourceTypesFor } from '../resource-match.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { isAllActions, isPositive, isUnscoped, statementAppliesTo, statementLabel, type ActionHit } from '../security.js';
+import {
+  isAllActions,
+  isPositive,
+  isUnscoped,
+  narrowsResources,
+  statementAppliesTo,
+  statementLabel,
+  type ActionHit,
+} from '../security.js';
 
 /**
  * The policy's allowed (action, resource) set — across all its statements — covers a published privilege
@@ -16,6 +25,9 @@ import { isAllActions, isPositive, isUnscoped, statementAppliesTo, statementLabe
  * that are the documented ways to make these grants safe: `iam:PassedToService` (the role can only go to the
  * named services), `iam:PolicyARN` on `iam:Attach*Policy` (only the named policies), and `iam:PermissionsBoundary`
  * on role and user writes (the boundary caps what the role can do).
+ *
+ * An unscoped grant narrowed by a condition on the resource's tags or account (`aws:ResourceTag/…`) is not
+ * "any role / any instance" and does not satisfy an `unscoped` step.
  *
  * Targets a policy cannot show are reported, not guessed: `iam:CreatePolicyVersion` on one named policy
  * escalates only if that policy is attached to the principal, which the policy does not say. A policy that
@@ -31,9 +43,16 @@ export default {
   check(ctx) {
     if (ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx);
+    // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
+    const perStep = new Map<EscalationStep, Candidate[]>();
+    const stepCandidates = (step: EscalationStep): Candidate[] => {
+      let list = perStep.get(step);
+      if (!list) perStep.set(step, (list = candidates(step, grants)));
+      return list;
+    };
     const found = new Map<string, { path: EscalationPath; match: Match }>();
     for (const path of ESCALATION_PATHS) {
-      const match = findPath(path, grants);
+      const match = findPath(path, stepCandidates);
       if (match) found.set(path.id, { path, match });
     }
     for (const { path, match } of found.values()) {
@@ -74,13 +93,37 @@ class GrantIndex {
     return out;
   }
 
+  /** service patterns of the `Allow` statements' `Action` items; undefined when some `Allow` uses `NotAction` */
+  private services: WildcardMatcher[] | undefined | null = null;
+
+  /** Whether some `Allow` statement might apply to the action's service (a cheap filter before matching). */
+  private mayGrant(action: string): boolean {
+    if (this.services === null) {
+      const acc: WildcardMatcher[] = [];
+      let notAction = false;
+      for (const s of this.ctx.document.statements) {
+        if (!isAllow(s)) continue;
+        if (s.notAction) notAction = true;
+        for (const item of s.action?.items ?? []) {
+          const p = item.unresolved ? undefined : parseActionPattern(item.value);
+          if (p && !acc.some((m) => m.pattern === p.service)) acc.push(compileWildcard(p.service));
+        }
+      }
+      this.services = notAction ? undefined : acc;
+    }
+    if (this.services === undefined) return true;
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    return this.services.some((m) => m.matches(service));
+  }
+
   private compute(action: string): Grant[] {
+    if (!this.mayGrant(action)) return [];
     const statements = this.ctx.document.statements;
     let out: Grant[] = [];
     for (const s of statements) {
-      if (!isAllow(s) || blocked(s, action)) continue;
+      if (!isAllow(s)) continue;
       const hit = statementAppliesTo(s, action);
-      if (!hit) continue;
+      if (!hit || blocked(s, action)) continue;
       const resources = s.notResource ? undefined : (s.resource?.items ?? []).filter((r) => !r.unresolved).map((r) => r.value);
       if (resources && resources.length === 0) continue;
       out.push({ statement: s, hit, resources });
@@ -136,6 +179,17 @@ interface Candidate {
 
 const ROLE_ARN = 'arn:*:iam::*:role/*';
 
+const patterns = new Map<string, ResourcePattern>();
+
+function patternOf(text: string): ResourcePattern {
+  let p = patterns.get(text);
+  if (!p) {
+    if (patterns.size > 10_000) patterns.clear();
+    patterns.set(text, (p = new ResourcePattern(variablesAsWildcards(text))));
+  }
+  return p;
+}
+
 function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
   const out: Candidate[] = [];
   const catalog = grants.ctx.catalog;
@@ -144,7 +198,7 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
     const types = known ? resourceTypesFor(known) : [];
     const targetTypes = step.target ? types.filter((t) => t.name === step.target) : types;
     const fits = (p: string, among = types): boolean =>
-      p === '*' || among.length === 0 || among.some((t) => new ResourcePattern(variablesAsWildcards(p)).matchesType(t));
+      p === '*' || among.length === 0 || among.some((t) => patternOf(p).matchesType(t));
     for (const grant of grants.of(action)) {
       if (step.passedTo && !passesTo(grant.statement, step.passedTo)) continue;
       const rs = grant.resources;
@@ -158,7 +212,9 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
           ok = !rs || rs.some((p) => fits(p) && !/\$\{aws:(username|userid)\}/i.test(p));
           break;
         case 'unscoped':
-          ok = !rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, targetTypes.length > 0 ? targetTypes : types));
+          ok =
+            !narrowsResources(grant.statement) &&
+            (!rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, targetTypes.length > 0 ? targetTypes : types)));
           break;
         case 'shared-role':
           roles = rs ? rs.map(normal).filter((p) => globsIntersect(p, ROLE_ARN)) : ['*'];
@@ -181,10 +237,10 @@ interface Match {
 /** Bounds the search for a common role over shared-role steps (pairs of patterns, per path). */
 const SEARCH_BUDGET = 20_000;
 
-function findPath(path: EscalationPath, grants: GrantIndex): Match | undefined {
+function findPath(path: EscalationPath, candidatesOf: (step: EscalationStep) => Candidate[]): Match | undefined {
   const perStep = path.steps.map((step) => ({ step, list: [] as Candidate[] }));
   for (const entry of perStep) {
-    entry.list = candidates(entry.step, grants);
+    entry.list = candidatesOf(entry.step);
     if (!entry.step.optional && entry.list.length === 0) return undefined;
   }
   const chosen = new Map<EscalationStep, { candidate: Candidate; role: string | undefined }>();
