@@ -22,7 +22,7 @@ export const RESOURCE_EXPOSURE_ACTIONS: readonly string[] = [
   'ecr:PutRegistryPolicy',
   'ecr:SetRepositoryPolicy',
   'ecr-public:SetRepositoryPolicy',
-  'efs:PutFileSystemPolicy',
+  'elasticfilesystem:PutFileSystemPolicy',
   'events:PutPermission',
   'glacier:SetVaultAccessPolicy',
   'glue:PutResourcePolicy',
@@ -65,7 +65,9 @@ export const RESOURCE_EXPOSURE_ACTIONS: readonly string[] = [
  * is left out (it returns the caller's own permissions); added from the API references: `ec2:GetPasswordData`
  * (decrypts a Windows instance's administrator password), `lightsail:DownloadDefaultKeyPair`,
  * `redshift:GetClusterCredentialsWithIAM`, `redshift-serverless:GetCredentials`, `gamelift:GetInstanceAccess`,
- * `iam:UpdateLoginProfile` (sets another user's console password).
+ * `iam:UpdateLoginProfile` (sets another user's console password); left out because IAM policies cannot grant
+ * them (they are not in the Service Authorization Reference): `iot:AssumeRoleWithCertificate` (authorized by
+ * IoT policies), `sso:GetRoleCredentials` (authorized by the portal's bearer token).
  */
 export const CREDENTIALS_EXPOSURE_ACTIONS: readonly string[] = [
   'codepipeline:PollForJobs',
@@ -83,7 +85,6 @@ export const CREDENTIALS_EXPOSURE_ACTIONS: readonly string[] = [
   'iam:ResetServiceSpecificCredential',
   'iam:UpdateAccessKey',
   'iam:UpdateLoginProfile',
-  'iot:AssumeRoleWithCertificate',
   'lightsail:DownloadDefaultKeyPair',
   'lightsail:GetInstanceAccessDetails',
   'lightsail:GetRelationalDatabaseMasterUserPassword',
@@ -92,7 +93,6 @@ export const CREDENTIALS_EXPOSURE_ACTIONS: readonly string[] = [
   'redshift:GetClusterCredentials',
   'redshift:GetClusterCredentialsWithIAM',
   'redshift-serverless:GetCredentials',
-  'sso:GetRoleCredentials',
   'sts:GetFederationToken',
 ];
 

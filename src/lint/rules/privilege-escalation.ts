@@ -1,4 +1,4 @@
-import { variablesAsWildcards } from '../../engine/arn.js';
+import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
 import { globContains, globsIntersect } from '../../engine/glob.js';
 import { parseActionPattern } from '../../engine/actions.js';
 import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
@@ -217,7 +217,7 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
             (!rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, targetTypes.length > 0 ? targetTypes : types)));
           break;
         case 'shared-role':
-          roles = rs ? rs.map(normal).filter((p) => globsIntersect(p, ROLE_ARN)) : ['*'];
+          roles = rs ? rs.map(normal).filter((p) => arnsIntersect(p, ROLE_ARN)) : ['*'];
           ok = roles.length > 0;
           break;
       }
@@ -286,9 +286,27 @@ function memoIntersect(): (a: string, b: string) => boolean {
     if (a === '*' || b === '*' || a === b) return true;
     const k = `${a}\u0000${b}`;
     let v = memo.get(k);
-    if (v === undefined) memo.set(k, (v = globsIntersect(a, b)));
+    if (v === undefined) memo.set(k, (v = arnsIntersect(a, b)));
     return v;
   };
+}
+
+/**
+ * Whether two ARN patterns can name one ARN. Compared field by field: a `*` written for the account cannot
+ * stand for `123:role/app-x:role` (no account id or role name holds a colon), which a whole-text comparison
+ * would allow.
+ */
+function arnsIntersect(a: string, b: string): boolean {
+  const x = parseArn(a);
+  const y = parseArn(b);
+  if (!x || !y) return globsIntersect(a, b);
+  return (
+    globsIntersect(x.partition, y.partition) &&
+    globsIntersect(x.service, y.service) &&
+    globsIntersect(x.region, y.region) &&
+    globsIntersect(x.account, y.account) &&
+    globsIntersect(x.resource, y.resource)
+  );
 }
 
 /** The pattern with the most literal characters: the one that best names the shared role. */
