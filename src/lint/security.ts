@@ -5,10 +5,10 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { parseActionPattern } from '../engine/actions.js';
-import { parseArn } from '../engine/arn.js';
+import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
-import { formatsOf } from './resource-match.js';
+import { formatsOf, ResourcePattern, resourceTypesFor } from './resource-match.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -174,17 +174,48 @@ export function reportListedOnUnscoped(
     if (!isAllow(s)) continue;
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
-    const byItem = new Map<string, { written: string; granted: string[] }>();
+    const byItem = new Map<string, { written: string; granted: string[]; resource: string }>();
     for (const name of actions) {
       const hit = statementAppliesTo(s, name);
       if (!hit) continue;
+      // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
+      // s3:GetObject scoped.
+      const on = unscoped.find((r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, name));
+      if (!on) continue;
       let entry = byItem.get(hit.pointer);
-      if (!entry) byItem.set(hit.pointer, (entry = { written: hit.written, granted: [] }));
+      if (!entry) {
+        const resource = on.value === 'NotResource' ? 'NotResource' : `"${on.value}"`;
+        byItem.set(hit.pointer, (entry = { written: hit.written, granted: [], resource }));
+      }
       entry.granted.push(name);
     }
-    const resource = unscoped[0]!.value === 'NotResource' ? 'NotResource' : `"${unscoped[0]!.value}"`;
-    for (const [pointer, { written, granted }] of byItem) ctx.report({ pointer, message: message(granted, written, resource) });
+    for (const [pointer, { written, granted, resource }] of byItem) ctx.report({ pointer, message: message(granted, written, resource) });
   }
+}
+
+const patternCache = new Map<string, ResourcePattern>();
+
+/**
+ * Whether a resource pattern can name a resource the action acts on (`*` always; an action without resource
+ * types, or one the catalogue does not know, cannot be judged and fits). Policy variables count as wildcards.
+ */
+export function resourceFitsAction(catalog: Catalog, pattern: string, action: string, target?: string): boolean {
+  if (pattern === '*') return true;
+  const known = catalog.action(action);
+  if (!known) return true;
+  let types = resourceTypesFor(known);
+  if (target) {
+    const named = types.filter((t) => t.name === target);
+    if (named.length > 0) types = named;
+  }
+  if (types.length === 0) return true;
+  let p = patternCache.get(pattern);
+  if (!p) {
+    if (patternCache.size > 10_000) patternCache.clear();
+    patternCache.set(pattern, (p = new ResourcePattern(variablesAsWildcards(pattern))));
+  }
+  const compiled = p;
+  return types.some((t) => compiled.matchesType(t));
 }
 
 /** `a, b and 3 more` */

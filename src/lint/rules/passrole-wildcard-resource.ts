@@ -1,6 +1,6 @@
 import { isAllow } from '../../policy/model.js';
 import type { Rule } from '../rule.js';
-import { narrowsResources, statementAppliesTo, unscopedResources } from '../security.js';
+import { narrowsResources, resourceFitsAction, statementAppliesTo, unscopedResources } from '../security.js';
 
 /**
  * `iam:PassRole` — written out or through a wildcard (`iam:*`, `iam:Pass*`, `*`, a `NotAction` that leaves it
@@ -22,7 +22,10 @@ export default {
       if (!isAllow(s)) continue;
       const hit = statementAppliesTo(s, 'iam:PassRole');
       if (!hit || narrowsResources(s)) continue;
-      const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
+      // Only an unscoped resource that can be a role: `arn:aws:s3:::*` beside a named role leaves PassRole scoped.
+      const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType).filter(
+        (r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, 'iam:PassRole'),
+      );
       if (unscoped.length === 0) continue;
       const how = hit.written.toLowerCase() === 'iam:passrole' ? 'iam:PassRole' : `iam:PassRole (through "${hit.written}")`;
       const where = unscoped[0]!.value === 'NotResource' ? 'with NotResource' : `on "${unscoped[0]!.value}"`;

@@ -4,13 +4,13 @@ import { parseActionPattern } from '../../engine/actions.js';
 import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
 import { ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
-import { ResourcePattern, resourceTypesFor } from '../resource-match.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
   isAllActions,
   isPositive,
   isUnscoped,
   narrowsResources,
+  resourceFitsAction,
   statementAppliesTo,
   statementLabel,
   type ActionHit,
@@ -179,26 +179,12 @@ interface Candidate {
 
 const ROLE_ARN = 'arn:*:iam::*:role/*';
 
-const patterns = new Map<string, ResourcePattern>();
-
-function patternOf(text: string): ResourcePattern {
-  let p = patterns.get(text);
-  if (!p) {
-    if (patterns.size > 10_000) patterns.clear();
-    patterns.set(text, (p = new ResourcePattern(variablesAsWildcards(text))));
-  }
-  return p;
-}
-
 function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
   const out: Candidate[] = [];
   const catalog = grants.ctx.catalog;
   for (const action of step.actions) {
     const known = catalog.action(action);
-    const types = known ? resourceTypesFor(known) : [];
-    const targetTypes = step.target ? types.filter((t) => t.name === step.target) : types;
-    const fits = (p: string, among = types): boolean =>
-      p === '*' || among.length === 0 || among.some((t) => patternOf(p).matchesType(t));
+    const fits = (p: string, target?: string): boolean => resourceFitsAction(catalog, p, action, target);
     for (const grant of grants.of(action)) {
       if (step.passedTo && !passesTo(grant.statement, step.passedTo)) continue;
       const rs = grant.resources;
@@ -214,7 +200,7 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
         case 'unscoped':
           ok =
             !narrowsResources(grant.statement) &&
-            (!rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, targetTypes.length > 0 ? targetTypes : types)));
+            (!rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, step.target)));
           break;
         case 'shared-role':
           roles = rs ? rs.map(normal).filter((p) => arnsIntersect(p, ROLE_ARN)) : ['*'];

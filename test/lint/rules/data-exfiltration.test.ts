@@ -15,6 +15,10 @@ ruleTester(rule, {
       policy: st({ Principal: { AWS: 'arn:aws:iam::123456789012:role/reader' }, Action: 'kms:Decrypt', Resource: '*' }),
     },
     {
+      name: 'an unscoped resource of another type does not unscope the read (cert/* beside a named bucket)',
+      policy: st({ Action: ['iot:DescribeCertificate', 's3:GetObject'], Resource: ['arn:aws:iot:*:*:cert/*', 'arn:aws:s3:::my-bucket/*'] }),
+    },
+    {
       name: 'kms:Decrypt narrowed by kms:ViaService',
       policy: st({ Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' } } }),
     },

@@ -7,6 +7,10 @@ ruleTester(rule, {
   valid: [
     { name: 'PassRole on named roles', policy: st({ Action: 'iam:PassRole', Resource: 'arn:aws:iam::123456789012:role/app-task' }) },
     { name: 'PassRole on a role path prefix is scoped', policy: st({ Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/service/app-*' }) },
+    {
+      name: 'an unscoped bucket ARN beside a named role leaves PassRole scoped',
+      policy: st({ Action: ['s3:ListBucket', 'iam:PassRole'], Resource: ['arn:aws:s3:::*', 'arn:aws:iam::123456789012:role/app'] }),
+    },
     { name: 'Deny of PassRole on "*" is not a grant', policy: st({ Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }) },
     { name: 'iam:Get* on "*" does not match PassRole', policy: st({ Action: 'iam:Get*', Resource: '*' }) },
     { name: 'NotAction that excludes iam:* leaves PassRole out', policy: st({ NotAction: 'iam:*', Resource: '*' }) },
