@@ -35,6 +35,16 @@ import redundantStatement from './rules/redundant-statement.js';
 import emptyArray from './rules/empty-array.js';
 import emptyObject from './rules/empty-object.js';
 import serviceWildcard from './rules/service-wildcard.js';
+import passroleWildcardResource from './rules/passrole-wildcard-resource.js';
+import allowNotAction from './rules/allow-not-action.js';
+import allowNotResource from './rules/allow-not-resource.js';
+import fullAdmin from './rules/full-admin.js';
+import privilegeEscalation from './rules/privilege-escalation.js';
+import resourceExposure from './rules/resource-exposure.js';
+import credentialsExposure from './rules/credentials-exposure.js';
+import dataExfiltration from './rules/data-exfiltration.js';
+import trustAnyPrincipal from './rules/trust-any-principal.js';
+import oidcMissingSubject from './rules/oidc-missing-subject.js';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -72,6 +82,16 @@ export const RULES: readonly Rule[] = [
   emptyArray,
   emptyObject,
   serviceWildcard,
+  passroleWildcardResource,
+  allowNotAction,
+  allowNotResource,
+  fullAdmin,
+  privilegeEscalation,
+  resourceExposure,
+  credentialsExposure,
+  dataExfiltration,
+  trustAnyPrincipal,
+  oidcMissingSubject,
 ];
 
 export const RULE_CODES: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.code));
