@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runCli, runCliJson } from '../helpers/cli.js';
 
-const F = 'test/fixtures/policy-tests';
+const F = 'test/cli/fixtures/policy-tests';
 const EXAMPLES = ['examples/tests/ci-role.test.yaml', 'examples/tests/release-account.test.yaml'];
 
 interface Report {
@@ -46,7 +46,7 @@ describe('leastpriv test', () => {
     expect(r.stdout).toContain('✓ passes');
     expect(r.stdout).toContain(`✗ wrongly expects production parameters to be readable  ${F}/failing.test.yaml:10`);
     expect(r.stdout).toContain('expected allowed, got explicitDeny');
-    expect(r.stdout).toContain('decided by ../../../examples/tests/boundary.json statement 1 "NoProductionParameters" (Deny)');
+    expect(r.stdout).toContain('decided by ../../../../examples/tests/boundary.json statement 1 "NoProductionParameters" (Deny)');
     expect(r.stdout).toContain('expected explicitDeny, got implicitDeny');
     expect(r.stdout).toContain('implicit deny: boundary: the permissions boundary does not allow the request');
     expect(r.stdout).toMatch(/Tests {2}2 failed \| 1 passed \(3\) in 1 file\n$/);
