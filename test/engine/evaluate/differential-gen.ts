@@ -149,7 +149,7 @@ function condition(r: Rand): Record<string, Record<string, string[]>> | undefine
   return out;
 }
 
-function statement(r: Rand, effect: 'Allow' | 'Deny', principal: boolean): Record<string, unknown> {
+function statement(r: Rand, effect: 'Allow' | 'Deny', principal: boolean | 'rcp'): Record<string, unknown> {
   const s: Record<string, unknown> = { Effect: effect };
   const actions = some(r, ACTION_PATTERNS, 3);
   if (chance(r, 0.1)) s.NotAction = actions;
@@ -157,7 +157,9 @@ function statement(r: Rand, effect: 'Allow' | 'Deny', principal: boolean): Recor
   const resources = some(r, RESOURCE_PATTERNS, 2);
   if (chance(r, 0.08)) s.NotResource = resources;
   else s.Resource = resources.length === 1 ? resources[0] : resources;
-  if (principal) {
+  // An RCP's principal can only be "*" (RCP syntax).
+  if (principal === 'rcp') s.Principal = '*';
+  else if (principal) {
     const p = pick(r, [
       '*',
       { AWS: '*' },
@@ -176,7 +178,7 @@ function statement(r: Rand, effect: 'Allow' | 'Deny', principal: boolean): Recor
   return s;
 }
 
-function doc(r: Rand, n: number, denyRate: number, principal: boolean): Record<string, unknown> {
+function doc(r: Rand, n: number, denyRate: number, principal: boolean | 'rcp'): Record<string, unknown> {
   const Statement: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) Statement.push(statement(r, chance(r, denyRate) ? 'Deny' : 'Allow', principal));
   return { Version: '2012-10-17', Statement };
@@ -198,10 +200,14 @@ export function generatedCase(r: Rand): GeneratedCase {
     for (let i = 0; i < levels; i++) scp.push(chance(r, 0.5) ? [ALLOW_ALL, doc(r, 1, 0.8, false)] : [doc(r, 1 + Math.floor(r() * 2), 0.2, false)]);
     policies.scp = scp;
   }
-  if (chance(r, 0.15)) policies.rcp = [[doc(r, 1, 1, true)]];
+  if (chance(r, 0.15)) policies.rcp = [[doc(r, 1, 1, 'rcp')]];
 
   const principal = pick(r, [PRINCIPALS.user, PRINCIPALS.user, PRINCIPALS.role, PRINCIPALS.otherRole, PRINCIPALS.otherUser]);
-  const [resource, resourceAccount] = pick(r, RESOURCES);
+  const action = pick(r, ACTIONS);
+  // Mostly a resource of the action's own service (the requests AWS makes); sometimes any, to exercise matching.
+  const service = action.slice(0, action.indexOf(':'));
+  const own = RESOURCES.filter(([arn]) => arn.startsWith(`arn:aws:${service}:`));
+  const [resource, resourceAccount] = pick(r, own.length > 0 && chance(r, 0.85) ? own : RESOURCES);
   const context: Record<string, string | string[]> = {};
   for (const [key, values] of Object.entries(CONTEXT_VALUES)) if (chance(r, 0.5)) context[key] = pick(r, values);
   // Keys a real request carries for this principal (iam-simulate derives none of them in unsafe mode).
@@ -209,7 +215,7 @@ export function generatedCase(r: Rand): GeneratedCase {
   context['aws:PrincipalArn'] = principal;
   context['aws:PrincipalAccount'] = account;
   if (principal.includes(':user/')) context['aws:username'] = principal.slice(principal.lastIndexOf('/') + 1);
-  return { policies, request: { principal, action: pick(r, ACTIONS), resource, resourceAccount, context } };
+  return { policies, request: { principal, action, resource, resourceAccount, context } };
 }
 
 export interface ManagedCorpus {

@@ -3,7 +3,8 @@
  * bench, never `src/`). `runUnsafeSimulation` loads every policy on every call and crashes on any resource policy
  * (it loads it without metadata and then reads `metadata().name`), so the bulk of the differential test calls the
  * same core it wraps, `authorize`, in exactly its way (strict mode, the same request objects) with the policies
- * loaded once and named. `runSimulation`/`runUnsafeSimulation` are exported here too, for the validated subset and
+ * loaded once and named, and with `RCPFullAWSAccess` at every RCP level as `runSimulation` adds it (the unsafe entry
+ * point leaves it out, which would make every RCP level an implicit deny). `runSimulation`/`runUnsafeSimulation` are exported here too, for the validated subset and
  * for the bench.
  */
 import { createRequire } from 'node:module';
@@ -37,6 +38,9 @@ function load(policy: unknown, name: string): Loaded {
   return hit;
 }
 
+// As runSimulation's DEFAULT_RCP.
+const RCP_FULL_AWS_ACCESS = loadPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, { name: 'RCPFullAWSAccess' });
+
 const parameters = { simulationMode: 'Strict', discoveryContextKeyConstraints: new discoveryModule.DiscoveryContextKeyConstraints([]) };
 
 type Request = SimulationRequest & { resourceAccount: string };
@@ -55,7 +59,7 @@ export function theirDecision(policies: PolicySet, request: Request): Decision {
     sessionPolicy: policies.session ? load(policies.session, 'session') : undefined,
     identityPolicies: (policies.identity ?? []).map((p, i) => load(p, `identity${i}`)),
     serviceControlPolicies: (policies.scp ?? []).map((level, i) => ({ orgIdentifier: `ou-${i}`, policies: level.map((p, j) => load(p, `scp${i}-${j}`)) })),
-    resourceControlPolicies: (policies.rcp ?? []).map((level, i) => ({ orgIdentifier: `ou-${i}`, policies: level.map((p, j) => load(p, `rcp${i}-${j}`)) })),
+    resourceControlPolicies: (policies.rcp ?? []).map((level, i) => ({ orgIdentifier: `ou-${i}`, policies: [RCP_FULL_AWS_ACCESS, ...level.map((p, j) => load(p, `rcp${i}-${j}`))] })),
     resourcePolicy: policies.resource ? load(policies.resource, 'resource') : undefined,
     permissionBoundaries: boundary.length > 0 ? boundary.map((p, i) => load(p, `boundary${i}`)) : undefined,
     vpcEndpointPolicies: undefined,
