@@ -8,6 +8,7 @@ import { InputError } from '../policy/input.js';
 import { registerLint } from './commands/lint.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerDiff } from './commands/diff.js';
+import { registerTest } from './commands/test.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerLint(program);
   registerSimulate(program);
   registerDiff(program);
+  registerTest(program);
   return program;
 }
 

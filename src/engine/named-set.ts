@@ -3,25 +3,12 @@
  * the way back from the evaluator's labels (`identity[0]`, `scp[1][0]`) to those places, so that explanations and
  * compile errors name the file a person wrote rather than a position in a list.
  */
-import type { NamedDocument } from '../policy/documents.js';
+import type { NamedPolicySet } from '../policy/documents.js';
 import { PolicyCompileError } from './evaluate/compile.js';
 import { compilePolicySet, type CompiledPolicySet } from './evaluate/evaluate.js';
 import type { PolicySet } from './evaluate/types.js';
 
-export interface NamedPolicySet {
-  identity: NamedDocument[];
-  resource?: NamedDocument | undefined;
-  /** several documents are read as one boundary */
-  boundary: NamedDocument[];
-  /** levels (root, OUs…, account), each a list of documents */
-  scp: NamedDocument[][];
-  rcp: NamedDocument[][];
-  session?: NamedDocument | undefined;
-}
-
-export function emptyNamedSet(): NamedPolicySet {
-  return { identity: [], boundary: [], scp: [], rcp: [] };
-}
+export type { NamedPolicySet };
 
 /** label → place, in the evaluator's labelling. */
 export function sourcesOf(set: NamedPolicySet): Map<string, string> {

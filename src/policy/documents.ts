@@ -21,6 +21,22 @@ export interface NamedDocument {
   type: PolicyType;
 }
 
+/** The documents of one evaluation, by the role each plays; see `PolicySet` in the evaluator. */
+export interface NamedPolicySet {
+  identity: NamedDocument[];
+  resource?: NamedDocument | undefined;
+  /** several documents are read as one boundary */
+  boundary: NamedDocument[];
+  /** levels (root, OUs…, account), each a list of documents */
+  scp: NamedDocument[][];
+  rcp: NamedDocument[][];
+  session?: NamedDocument | undefined;
+}
+
+export function emptyNamedSet(): NamedPolicySet {
+  return { identity: [], boundary: [], scp: [], rcp: [] };
+}
+
 export interface DocumentOptions {
   /** the kinds wanted from a template or plan (a bare policy file is taken whatever it looks like) */
   kinds?: readonly PolicyType[];

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, runCliJson } from '../helpers/cli.js';
 
-const F = 'test/fixtures/simulate';
+const F = 'test/cli/fixtures/simulate';
 const ACCT = '111122223333';
 const CI = `arn:aws:iam::${ACCT}:role/ci`;
 const REPO = `arn:aws:ecr:us-east-1:${ACCT}:repository/app`;

@@ -75,8 +75,14 @@ function resolveMatcher(s: { template: Parameters<typeof resolvePieces>[0] }, re
   return pieces ? compileGlob(pieces) : undefined;
 }
 
-/** Does the statement apply to the request (its action already matched)? How strongly it names the principal. */
-export function statementApplies(s: CompiledStatement, req: PreparedRequest): PrincipalMatch {
+/**
+ * Does the statement apply to the request (its action already matched)? How strongly it names the principal.
+ * `boundary`: the principal has a permissions boundary, under which a resource-policy `Deny` with `NotPrincipal`
+ * applies whatever it names ("The NotPrincipal element with a Deny effect will always deny any IAM principal that
+ * has a permissions boundary policy attached, regardless of the values specified in the NotPrincipal element",
+ * Permissions boundaries for IAM entities).
+ */
+export function statementApplies(s: CompiledStatement, req: PreparedRequest, boundary = false): PrincipalMatch {
   if (s.resources) {
     let hit = false;
     for (const r of s.resources) {
@@ -91,7 +97,7 @@ export function statementApplies(s: CompiledStatement, req: PreparedRequest): Pr
   let level: PrincipalMatch = DIRECT;
   if (s.principals) {
     if (s.notPrincipal) {
-      if (s.principals.excludes(req.principal)) return NONE;
+      if (s.principals.excludes(req.principal) && !(boundary && !s.allow)) return NONE;
     } else {
       level = s.principals.match(req.principal);
       if (level === NONE) return NONE;
@@ -101,8 +107,8 @@ export function statementApplies(s: CompiledStatement, req: PreparedRequest): Pr
   return level;
 }
 
-function anyApplies(list: Stmts, req: PreparedRequest): boolean {
-  for (const s of list) if (statementApplies(s, req) !== NONE) return true;
+function anyApplies(list: Stmts, req: PreparedRequest, boundary = false): boolean {
+  for (const s of list) if (statementApplies(s, req, boundary) !== NONE) return true;
   return false;
 }
 
@@ -119,11 +125,11 @@ function bestApplies(list: Stmts, req: PreparedRequest): PrincipalMatch {
 }
 
 /** Every applicable statement of a layer, recorded; the strongest Allow and whether a Deny applied. */
-function scanAll(list: Stmts, req: PreparedRequest, matched: MatchedStatement[]): { allow: PrincipalMatch; deny: boolean } {
+function scanAll(list: Stmts, req: PreparedRequest, matched: MatchedStatement[], boundary = false): { allow: PrincipalMatch; deny: boolean } {
   let allow: PrincipalMatch = NONE;
   let deny = false;
   for (const s of list) {
-    const l = statementApplies(s, req);
+    const l = statementApplies(s, req, boundary);
     if (l === NONE) continue;
     const m: MatchedStatement = { policy: s.policy, statement: s.index, effect: s.allow ? 'Allow' : 'Deny' };
     if (s.sid !== undefined) m.sid = s.sid;
@@ -233,7 +239,7 @@ export class CompiledPolicySet {
       (hasBoundary && anyApplies(plan.boundaryDeny, req)) ||
       (hasSession && anyApplies(plan.sessionDeny, req)) ||
       anyApplies(plan.rcpDeny, req) ||
-      anyApplies(plan.resourceDeny, req)
+      anyApplies(plan.resourceDeny, req, hasBoundary)
     ) {
       return RESULTS.explicitDeny;
     }
@@ -258,7 +264,7 @@ export class CompiledPolicySet {
     const hasSession = (kind === 'role' || kind === 'session' || kind === 'federated') && this.session !== undefined;
     const matched: MatchedStatement[] = [];
     const identity = iam ? scanAll(plan.identity, req, matched) : { allow: NONE, deny: false };
-    const resource = scanAll(plan.resource, req, matched);
+    const resource = scanAll(plan.resource, req, matched, hasBoundary);
     const boundary = hasBoundary ? scanAll(plan.boundary, req, matched) : { allow: DIRECT, deny: false };
     const scp = iam ? plan.scp.map((l) => scanAll(l, req, matched)) : [];
     const rcp = plan.rcp.map((l) => scanAll(l, req, matched));
@@ -353,7 +359,7 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
     boundary = docs.map((d, i) => compileDocument(d, docs.length === 1 ? 'boundary' : `boundary[${i}]`, 'none'));
   } else if (present(boundaryIn)) boundary = [compileDocument(boundaryIn, 'boundary', 'none')];
   const scp = asLevels(s.scp, 'scp').map((level, i) => level.map((d, j) => compileDocument(d, `scp[${i}][${j}]`, 'none')));
-  const rcp = asLevels(s.rcp, 'rcp').map((level, i) => level.map((d, j) => compileDocument(d, `rcp[${i}][${j}]`, 'resource')));
+  const rcp = asLevels(s.rcp, 'rcp').map((level, i) => level.map((d, j) => compileDocument(d, `rcp[${i}][${j}]`, 'rcp')));
   const session = present(s.session) ? compileDocument(s.session, 'session', 'none') : undefined;
   return new CompiledPolicySet(identity, resource, boundary, scp, rcp, session);
 }
