@@ -157,8 +157,9 @@ export function diffStatements(catalog: Catalog, oldStatements: readonly AccessS
   for (const g of groups.values()) {
     const o = split(g.statements, 0, oldStatements.length);
     const n = split(g.statements, oldStatements.length, all.length);
-    added.push(...entries(gaps(n.allows, n.denies, o.allows, o.denies), g.actions));
-    removed.push(...entries(gaps(o.allows, o.denies, n.allows, n.denies), g.actions));
+    // Loops, not spreads: a `*` grant is tens of thousands of entries, past the argument limit.
+    for (const e of entries(gaps(n.allows, n.denies, o.allows, o.denies), g.actions)) added.push(e);
+    for (const e of entries(gaps(o.allows, o.denies, n.allows, n.denies), g.actions)) removed.push(e);
   }
   added.sort(byActionResource);
   removed.sort(byActionResource);
