@@ -7,6 +7,7 @@ import { ConfigError } from '../lint/config.js';
 import { InputError } from '../policy/input.js';
 import { registerLint } from './commands/lint.js';
 import { registerDiff } from './commands/diff.js';
+import { registerShrink } from './commands/shrink.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerLint(program);
   registerDiff(program);
+  registerShrink(program);
   return program;
 }
 
