@@ -9,6 +9,7 @@ import { registerLint } from './commands/lint.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerDiff } from './commands/diff.js';
 import { registerTest } from './commands/test.js';
+import { registerShrink } from './commands/shrink.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerDiff(program);
   registerTest(program);
+  registerShrink(program);
   return program;
 }
 

@@ -14,6 +14,7 @@ import { conditionsImply, conditionsObject } from './conditions.js';
 import { itemText, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
+import { wildcardMatch } from '../wildcard.js';
 
 export interface AccessEntry {
   action: string;
@@ -89,7 +90,8 @@ function gaps(
       }
       const touching = toAllows.filter((o) => o.principal === g.principal && setMayIntersect(o.resources, o.variables, item));
       const denying = fromDenies.filter((d) => samePrincipal(d, g) && setMayIntersect(d.resources, d.variables, item));
-      if (touching.length === 0 && denying.length === 0) {
+      // A concrete ARN of the grant that no allow on the other side and no deny on this side can match proves it.
+      if ((touching.length === 0 && denying.length === 0) || witness(item, [...touching, ...denying]) !== undefined) {
         out.push({ statement: g, item, reason: undefined });
         continue;
       }
@@ -102,6 +104,23 @@ function gaps(
     }
   }
   return out;
+}
+
+/** Whether the set might match the ARN (true when a policy variable makes it unsure). */
+function mayMatch(set: AccessStatement['resources'], arn: string): boolean {
+  if (set.not) return !set.patterns.some((p) => !p.includes('${') && wildcardMatch(p, arn));
+  return set.patterns.some((p) => p.includes('${') || wildcardMatch(p, arn));
+}
+
+/** A concrete ARN the item matches and none of the statements' resources can: the item's wildcards filled in. */
+function witness(item: ResourceItem, others: readonly AccessStatement[]): string | undefined {
+  if (item.not || item.patterns[0]!.includes('${')) return undefined;
+  const p = item.patterns[0]!;
+  for (const fill of ['x', '', '\u0001']) {
+    const arn = p.replace(/\*/g, fill).replace(/\?/g, fill || 'x');
+    if (!others.some((o) => mayMatch(o.resources, arn))) return arn;
+  }
+  return undefined;
 }
 
 function entries(gs: readonly Gap[], actions: readonly string[]): AccessEntry[] {
@@ -157,8 +176,9 @@ export function diffStatements(catalog: Catalog, oldStatements: readonly AccessS
   for (const g of groups.values()) {
     const o = split(g.statements, 0, oldStatements.length);
     const n = split(g.statements, oldStatements.length, all.length);
-    added.push(...entries(gaps(n.allows, n.denies, o.allows, o.denies), g.actions));
-    removed.push(...entries(gaps(o.allows, o.denies, n.allows, n.denies), g.actions));
+    // Loops, not spreads: a `*` grant is tens of thousands of entries, past the argument limit.
+    for (const e of entries(gaps(n.allows, n.denies, o.allows, o.denies), g.actions)) added.push(e);
+    for (const e of entries(gaps(o.allows, o.denies, n.allows, n.denies), g.actions)) removed.push(e);
   }
   added.sort(byActionResource);
   removed.sort(byActionResource);

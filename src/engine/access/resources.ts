@@ -6,6 +6,7 @@
  * Answers are cached: diff asks the same questions for many actions.
  */
 import { globContains, globsIntersect } from '../glob.js';
+import { wildcardMatch } from '../wildcard.js';
 import type { PatternSet } from './statements.js';
 
 /** One piece of a resource set a grant covers: a single glob, or "all except" the listed globs. */
@@ -30,14 +31,79 @@ export function patternContains(outer: string, inner: string, outerVars: boolean
   if (outer === '*') return true;
   if (outer.includes('${')) return outer === inner && outerVars === innerVars;
   const i = innerVars ? widen(inner) : inner;
-  const k = `${outer}\u0000${i}`;
+  return globContainsCached(outer, i);
+}
+
+/** The text before the first wildcard, and after the last. */
+function literalEnds(p: string): [string, string] {
+  let a = 0;
+  while (a < p.length && p[a] !== '*' && p[a] !== '?') a++;
+  if (a === p.length) return [p, p];
+  let b = p.length;
+  while (b > 0 && p[b - 1] !== '*' && p[b - 1] !== '?') b--;
+  return [p.slice(0, a), p.slice(b)];
+}
+
+/**
+ * `globContains` (unknown counts as not contained) behind cheap necessary conditions: the outer pattern's literal
+ * head and tail must be the head and tail of every string the inner one matches, so of its own literal ends.
+ */
+export function globContainsCached(outer: string, inner: string): boolean {
+  if (outer === '*' || outer === inner) return true;
+  const [oh, ot] = literalEnds(outer);
+  const [ih, it] = literalEnds(inner);
+  if (!ih.startsWith(oh) || !it.endsWith(ot)) return false;
+  if (oh === outer) return false; // a literal outer contains only itself
+  const k = `${outer}\u0000${inner}`;
   let hit = containsCache.get(k);
   if (hit === undefined) {
-    hit = globContains(outer, i) === true;
+    // Cheap and sound both ways first: a symbolic match proves containment, a string of the inner pattern that
+    // the outer does not match disproves it. The automaton decides the rest.
+    if (symbolicMatch(outer, inner)) hit = true;
+    else if (witnesses(inner).some((w) => !wildcardMatch(outer, w))) hit = false;
+    else hit = globContains(outer, inner) === true;
     if (containsCache.size > 200_000) containsCache.clear();
     containsCache.set(k, hit);
   }
   return hit;
+}
+
+/**
+ * Whether `outer` matches `inner` read as text in which each `*` of the inner must fall inside a `*` of the outer
+ * and each `?` inside a `?` or `*`: then every string of the inner is matched (substitute into the same places).
+ */
+function symbolicMatch(outer: string, inner: string): boolean {
+  const n = outer.length;
+  const m = inner.length;
+  // reach[j]: the outer prefix so far can consume exactly inner[0, j).
+  let reach = new Uint8Array(m + 1);
+  reach[0] = 1;
+  for (let i = 0; i < n; i++) {
+    const o = outer[i];
+    const next = new Uint8Array(m + 1);
+    if (o === '*') {
+      let on = 0;
+      for (let j = 0; j <= m; j++) {
+        if (reach[j]) on = 1;
+        if (on) next[j] = 1;
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        if (!reach[j]) continue;
+        const c = inner[j];
+        if (c === '*') continue;
+        if (o === '?' || o === c) next[j + 1] = c === '?' && o !== '?' ? 0 : 1;
+      }
+    }
+    reach = next;
+  }
+  return reach[m] === 1;
+}
+
+/** A few strings the pattern matches: each `*` empty or one rare character, each `?` that character. */
+function witnesses(p: string): string[] {
+  const rare = '\u0001';
+  return [p.replace(/\*/g, '').replace(/\?/g, rare), p.replace(/[*?]/g, rare), p.replace(/\*/g, rare + rare).replace(/\?/g, rare)];
 }
 
 /** Whether some string may match both; true when unsure (variables widen to `*`). */

@@ -6,7 +6,7 @@ import { conditionText, countActions, groupEntries } from './groups.js';
 /** Past this many actions in one group, the rest are counted, not listed. */
 const LIST_LIMIT = 30;
 
-function section(title: string, mark: string, paint: (s: string) => string, entries: readonly AccessEntry[], style: Style): string[] {
+function section(title: string, mark: string, unsure: string, paint: (s: string) => string, entries: readonly AccessEntry[], style: Style): string[] {
   if (entries.length === 0) return [];
   const lines = [style.bold(`${title} (${countActions(entries)} action${countActions(entries) === 1 ? '' : 's'}):`)];
   let service = '';
@@ -16,7 +16,7 @@ function section(title: string, mark: string, paint: (s: string) => string, entr
       lines.push(`  ${style.bold(service)}`);
     }
     const sign = g.uncertain ? style.yellow('?') : paint(mark);
-    lines.push(`    ${sign} ${style.cyan(g.resource)}${g.uncertain ? style.yellow(' (not proven either way)') : ''}`);
+    lines.push(`    ${sign} ${style.cyan(g.resource)}${g.uncertain ? style.yellow(` (${unsure})`) : ''}`);
     const shown = g.actions.slice(0, LIST_LIMIT).join(', ');
     const more = g.actions.length > LIST_LIMIT ? style.dim(` … and ${g.actions.length - LIST_LIMIT} more`) : '';
     lines.push(`        ${shown}${more}`);
@@ -36,8 +36,8 @@ export function diffText(diff: AccessDiff, style: Style): string {
       ? style.red(style.bold('NEW grants access that OLD does not.'))
       : style.green('NEW grants no access that OLD does not.'),
   );
-  const added = section('Added', '+', style.red, diff.added, style);
-  const removed = section('Removed', '-', style.green, diff.removed, style);
+  const added = section('Added', '+', 'may grant new access', style.red, diff.added, style);
+  const removed = section('Removed', '-', 'may remove access', style.green, diff.removed, style);
   if (added.length) lines.push('', ...added);
   if (removed.length) lines.push('', ...removed);
   return `${lines.join('\n')}\n`;
