@@ -227,6 +227,8 @@ export class PermissionBuilder {
         const action = a.actions.find((x) => !first || !x.supportsResourceLevel || this.applies(x, first)) ?? a.actions[0]!;
         // KMS also requires the key policy to allow the request; an identity-policy-only test cannot show it.
         if (first && action.service.prefix === 'kms' && /:key\//.test(first.resolved)) continue;
+        // AWS-owned resources (`arn:aws:iam::aws:policy/…`) sit in no customer account: a one-account test cannot show them.
+        if (first && parseArn(first.resolved)?.account === 'aws') continue;
         const sample: GrantSample = { action: action.fullName, resource: first ? first.template : '*' };
         if (Object.keys(context).length > 0) sample.context = context;
         out.samples.push(sample);
