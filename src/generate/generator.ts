@@ -47,7 +47,9 @@ export function generateFromSpec(spec: Spec, options: GenerateOptions = {}): Gen
   const verify: string[] = [];
   for (const role of roles) verify.push(`aws iam get-role --role-name ${role.name} --query Role.AssumeRolePolicyDocument`);
   verify.push('leastpriv lint policies --fail-on warning', 'leastpriv test leastpriv-tests.yaml', ...spec.verify);
-  return { name: spec.name, description: spec.description, parameters, roles, verify };
+  const blueprint = /^blueprints\/([a-z0-9-]+)\.yaml$/.exec(spec.source.path);
+  const origin = blueprint ? `--blueprint ${blueprint[1]}` : spec.source.path;
+  return { name: spec.name, description: spec.description, parameters, roles, verify, origin };
 }
 
 class Generator {
