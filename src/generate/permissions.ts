@@ -105,8 +105,8 @@ export class PermissionBuilder {
       const arn = parseArn(resolved);
       if (!arn) throw this.src.error(r.offset, `"${resolved}" is not an ARN; write arn:{partition}:SERVICE:{region}:{account}:RESOURCE, or use resourceType + names`);
       const pattern = new ResourcePattern(variablesAsWildcards(resolved));
-      const types = knownTypesOf(this.catalog, pattern).filter((t) => t.service.prefix === arn.service || t.arnFormat.includes(`:${arn.service}:`));
-      out.push({ template: r.value, resolved, pattern, types, offset: r.offset });
+      const matching = knownTypesOf(this.catalog, pattern).filter((t) => t.service.prefix === arn.service || t.arnFormat.includes(`:${arn.service}:`));
+      out.push({ template: r.value, resolved, pattern, types: narrowTypes(matching, arn.resource), offset: r.offset });
     }
     return out;
   }
@@ -152,7 +152,11 @@ export class PermissionBuilder {
 
   private applies(action: Action, r: ResourceEntry): boolean {
     if (!r.pattern) return true;
-    return resourceTypesFor(action).some((t) => r.pattern!.matchesType(t));
+    const types = resourceTypesFor(action);
+    // A resource whose type is known is granted to the actions of that type; an unknown one (a type newer than
+    // the catalogue) to every action whose formats it can match.
+    if (r.types.length > 0) return types.some((t) => r.types.includes(t));
+    return types.some((t) => r.pattern!.matchesType(t));
   }
 
   private statement(st: SpecStatement, out: BuiltPermissions): void {
@@ -235,6 +239,26 @@ export class PermissionBuilder {
       }
     });
   }
+}
+
+/**
+ * Of the types an ARN pattern can match, drop a type that another one extends by a literal the pattern contains:
+ * `arn:aws:s3:::b/*` names objects (`${BucketName}/${ObjectName}` extends the bucket's format by `/`), not a bucket
+ * whose name holds a slash; `log-group:/x:log-stream:*` names log streams.
+ */
+function narrowTypes(types: readonly ResourceType[], resourcePart: string): ResourceType[] {
+  const first = (t: ResourceType) => parseArn(t.arnFormat.split(/,\s*(?=arn:)/)[0]!.trim())?.resource ?? '';
+  return types.filter((t) => {
+    const ft = first(t);
+    return !types.some((u) => {
+      if (u === t) return false;
+      const fu = first(u);
+      if (!fu.startsWith(ft) || fu.length === ft.length) return false;
+      const rest = fu.slice(ft.length);
+      const literal = rest.startsWith('${') ? '' : rest.slice(0, rest.indexOf('${') < 0 ? rest.length : rest.indexOf('${'));
+      return literal !== '' && resourcePart.includes(literal);
+    });
+  });
 }
 
 function describeTypes(actions: readonly Action[]): string {
