@@ -1,7 +1,7 @@
 /** schemas/spec.schema.json describes the format the reader accepts: every blueprint validates against it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { blueprintNames, blueprintText } from '../../src/generate/blueprints.js';
