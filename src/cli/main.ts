@@ -10,6 +10,8 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerDiff } from './commands/diff.js';
 import { registerTest } from './commands/test.js';
 import { registerShrink } from './commands/shrink.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerBlueprints } from './commands/blueprints.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerTest(program);
   registerShrink(program);
+  registerGenerate(program);
+  registerBlueprints(program);
   return program;
 }
 
