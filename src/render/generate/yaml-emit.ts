@@ -9,7 +9,6 @@ export const scalar = (text: string): YamlNode => ({ scalar: text });
 
 /** A double-quoted YAML string: JSON's escapes are YAML's, plus the characters YAML does not allow raw. */
 export function quoted(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
