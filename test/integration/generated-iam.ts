@@ -1,0 +1,95 @@
+/**
+ * Reads back from a (moto) IAM endpoint what a rendered bundle created, in the shape of `resolveBundle`, so the
+ * integration tests of the terraform and cli renderers compare the account with the bundle structurally.
+ */
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+  ListPolicyVersionsCommand,
+  ListRolePoliciesCommand,
+} from '@aws-sdk/client-iam';
+import type { PolicyJson, ResolvedBundle } from '../../src/generate/model.js';
+
+/** moto's fixed account id: customer managed policies are created under it. */
+export const MOTO_ACCOUNT = '123456789012';
+
+export function iamClient(endpoint: string): IAMClient {
+  return new IAMClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+}
+
+function decode(doc: string | undefined): PolicyJson {
+  return JSON.parse(decodeURIComponent(doc ?? '{}')) as PolicyJson;
+}
+
+export interface RoleState {
+  name: string;
+  path: string;
+  description?: string;
+  maxSessionDuration?: number;
+  createDate?: number;
+  trustPolicy: PolicyJson;
+  inline: Record<string, PolicyJson>;
+  attached: string[];
+  /** customer managed policies attached, by name: default version id, version count, default document */
+  managed: Record<string, { defaultVersion: string; versions: number; document: PolicyJson }>;
+}
+
+export async function readRole(iam: IAMClient, name: string): Promise<RoleState> {
+  const role = (await iam.send(new GetRoleCommand({ RoleName: name }))).Role!;
+  const inlineNames = (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? [];
+  const inline: RoleState['inline'] = {};
+  for (const p of inlineNames) inline[p] = decode((await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: p }))).PolicyDocument);
+  const attachedPolicies = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? [];
+  const managed: RoleState['managed'] = {};
+  for (const a of attachedPolicies) {
+    if (a.PolicyArn!.includes(':aws:policy/')) continue;
+    const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: a.PolicyArn }))).Policy!;
+    const versions = (await iam.send(new ListPolicyVersionsCommand({ PolicyArn: a.PolicyArn }))).Versions ?? [];
+    const version = (await iam.send(new GetPolicyVersionCommand({ PolicyArn: a.PolicyArn, VersionId: policy.DefaultVersionId }))).PolicyVersion!;
+    managed[policy.PolicyName!] = { defaultVersion: policy.DefaultVersionId!, versions: versions.length, document: decode(version.Document) };
+  }
+  return {
+    name: role.RoleName!,
+    path: role.Path!,
+    ...(role.Description ? { description: role.Description } : {}),
+    ...(role.MaxSessionDuration ? { maxSessionDuration: role.MaxSessionDuration } : {}),
+    ...(role.CreateDate ? { createDate: role.CreateDate.getTime() } : {}),
+    trustPolicy: decode(role.AssumeRolePolicyDocument),
+    inline,
+    attached: attachedPolicies.map((a) => a.PolicyArn!).sort(),
+    managed,
+  };
+}
+
+/** What the account must hold for one resolved role (attachments as sorted ARNs, moto's account for managed kind). */
+export function expectedRole(role: ResolvedBundle['roles'][number], source: { path?: string; maxSessionDuration?: number }) {
+  const managed = role.policies.filter((p) => p.kind === 'managed');
+  return {
+    name: role.name,
+    path: source.path ?? '/',
+    description: role.description,
+    maxSessionDuration: source.maxSessionDuration ?? 3600,
+    trustPolicy: role.trustPolicy,
+    inline: Object.fromEntries(role.policies.filter((p) => p.kind === 'inline').map((p) => [p.name, p.document])),
+    attached: [...role.managedPolicyArns, ...managed.map((p) => `arn:aws:iam::${MOTO_ACCOUNT}:policy/${p.name}`)].sort(),
+    managedDocuments: Object.fromEntries(managed.map((p) => [p.name, p.document])),
+  };
+}
+
+/** Asserts-friendly projection of a read-back role onto the fields `expectedRole` gives. */
+export function observedRole(state: RoleState) {
+  return {
+    name: state.name,
+    path: state.path,
+    description: state.description,
+    maxSessionDuration: state.maxSessionDuration,
+    trustPolicy: state.trustPolicy,
+    inline: state.inline,
+    attached: state.attached,
+    managedDocuments: Object.fromEntries(Object.entries(state.managed).map(([k, v]) => [k, v.document])),
+  };
+}

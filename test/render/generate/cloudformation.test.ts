@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, type Tags } from 'yaml';
+import { resolveBundle, type GeneratedBundle } from '../../../src/generate/model.js';
+import { policiesFromText } from '../../../src/policy/input.js';
+import { toValue } from '../../../src/policy/tree.js';
+import { render } from '../../../src/render/generate/cloudformation.js';
+import { BUNDLES, DATA_PIPELINE } from '../../fixtures/generate/bundles.js';
+import { ensureBuilt, runCli } from '../../helpers/cli.js';
+
+/** Short-form intrinsics as plain objects, the way CloudFormation reads them. */
+const CFN_TAGS: Tags = ['Sub', 'Ref', 'GetAtt'].map((name) => ({
+  tag: `!${name}`,
+  resolve: (value: string) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
+}));
+
+type Template = {
+  AWSTemplateFormatVersion: string;
+  Parameters?: Record<string, { Type: string; Default: string; Description: string }>;
+  Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  Outputs: Record<string, { Value: unknown }>;
+};
+
+const templateOf = (bundle: GeneratedBundle): string => render(bundle)[0]!.content;
+const parsed = (bundle: GeneratedBundle) => parse(templateOf(bundle), { customTags: CFN_TAGS }) as Template;
+
+describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer on %s', (_name, bundle) => {
+  it('writes one template.yaml, the same every time', () => {
+    const files = render(bundle);
+    expect(files.map((f) => f.path)).toEqual(['template.yaml']);
+    expect(render(bundle)).toEqual(files);
+  });
+
+  it('declares a String parameter per bundle parameter, alphanumeric name, the value in effect as Default', () => {
+    const t = parsed(bundle);
+    const params = Object.entries(t.Parameters ?? {});
+    expect(params).toHaveLength(bundle.parameters.length);
+    for (const [i, [name, p]] of params.entries()) {
+      expect(name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+      expect(p).toMatchObject({ Type: 'String', Default: bundle.parameters[i]!.value });
+    }
+  });
+
+  it('has an AWS::IAM::Role per role with its inline policies and ARNs, an AWS::IAM::ManagedPolicy per managed one, and ARN outputs', () => {
+    const t = parsed(bundle);
+    const resources = Object.values(t.Resources);
+    const roles = resources.filter((r) => r.Type === 'AWS::IAM::Role');
+    const managed = resources.filter((r) => r.Type === 'AWS::IAM::ManagedPolicy');
+    expect(roles).toHaveLength(bundle.roles.length);
+    expect(managed).toHaveLength(bundle.roles.flatMap((r) => r.policies).filter((p) => p.kind === 'managed').length);
+    for (const [i, role] of bundle.roles.entries()) {
+      const props = roles[i]!.Properties;
+      expect(props.AssumeRolePolicyDocument).toBeDefined();
+      expect((props.Policies as unknown[] | undefined)?.length ?? 0).toBe(role.policies.filter((p) => p.kind === 'inline').length);
+      expect((props.ManagedPolicyArns as unknown[] | undefined)?.length ?? 0).toBe(role.managedPolicyArns.length);
+    }
+    for (const m of managed) expect(m.Properties.Roles).toEqual([{ Ref: expect.stringMatching(/Role$/) }]);
+    expect(Object.keys(t.Outputs)).toHaveLength(roles.length + managed.length);
+  });
+
+  it('our CloudFormation loader reads back every document: the bundle with each parameter unknown (`*`), policy variables intact', () => {
+    // The loader treats template parameters as unknown at lint time and resolves `${Name}` in a Sub to `*`.
+    const unknown = { ...bundle, parameters: bundle.parameters.map((p) => ({ ...p, value: '*' })) };
+    const resolved = resolveBundle(unknown);
+    const loaded = policiesFromText(templateOf(bundle), 'template.yaml');
+    const documents = loaded.map((p) => toValue(p.root!));
+    const expected = resolved.roles.flatMap((r) => [r.trustPolicy, ...r.policies.map((p) => p.document)]);
+    expect(documents).toHaveLength(expected.length);
+    for (const d of expected) expect(documents).toContainEqual(d);
+  });
+});
+
+describe('cloudformation renderer specifics', () => {
+  it('a literal IAM policy variable inside !Sub is written ${!aws:username} (Fn::Sub escape)', () => {
+    expect(templateOf(DATA_PIPELINE)).toContain('Resource: !Sub "arn:aws:s3:::${Project}-data/home/${!aws:username}/*"');
+  });
+  it('maps parameter names to PascalCase (table_name → TableName, accountId → AccountId)', () => {
+    expect(Object.keys(parsed(DATA_PIPELINE).Parameters!)).toEqual(['Project', 'AccountId', 'Prefix', 'TableName']);
+  });
+  it('keeps a string without markers plain (no !Sub), so ${…} in it needs no escape', () => {
+    const bundle: GeneratedBundle = { ...DATA_PIPELINE, parameters: [] };
+    expect(templateOf(bundle)).toContain('Resource: "arn:aws:s3:::{project}-data/home/${aws:username}/*"');
+  });
+  it('quotes descriptions with quotes, backslashes and newlines so YAML reads them back unchanged', () => {
+    const t = parsed(DATA_PIPELINE);
+    expect(t.Resources.PipelineRole!.Properties.Description).toEqual({ 'Fn::Sub': 'Runs the ${Project} pipeline.\nSecond line with a backslash \\ and a `backtick`.' });
+  });
+});
+
+describe('cloudformation renderer output through `leastpriv lint`', () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'leastpriv-cfn-'));
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+  it.each(BUNDLES.map((b) => [b.name, b] as const))('%s: lint-clean at --fail-on warning (contract: every generated document)', (_name, bundle) => {
+    const file = join(dir, `${bundle.name}.yaml`);
+    writeFileSync(file, templateOf(bundle));
+    const r = runCli(['lint', file, '--fail-on', 'warning']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('no problems');
+    expect(r.status).toBe(0);
+  });
+});
