@@ -123,6 +123,7 @@ describe('escalation paths', () => {
     const { r } = resolved(b);
     const identity = b.roles[0]!.policies.map((p) => r(p.document));
     const role = 'arn:aws:iam::111122223333:role/myapp-orchestra-task-x';
+    expect(JSON.stringify(b.roles[0]!.policies[0]!.document)).not.toContain('iam:CreatePolicyVersion');
     const boundary = 'arn:aws:iam::111122223333:policy/myapp-orchestra-boundary';
     const d = (action: string, context?: Record<string, string>) => simulate({ identity }, { principal: 'arn:aws:iam::111122223333:role/deployer', action, resource: role, ...(context ? { context } : {}) }).decision;
     expect(d('iam:CreateRole', { 'iam:PermissionsBoundary': boundary })).toBe('allowed');
@@ -132,15 +133,19 @@ describe('escalation paths', () => {
     expect(d('iam:PassRole', { 'iam:PassedToService': 'lambda.amazonaws.com' })).toBe('implicitDeny');
     expect(b.roles[0]!.notes?.join(' ')).toMatch(/Escalation path closed/);
   });
-  test('dstack-aws: the kept escalation path is flagged in notes', () => {
-    expect(generate('dstack-aws').roles[0]!.notes?.join(' ')).toMatch(/Escalation path kept/);
+  test('dstack-aws: the seed\'s escalation path is closed (runner role generated, the CLI cannot create or change roles)', () => {
+    const b = generate('dstack-aws');
+    expect(b.roles.map((r) => substitute(r.name, parameterValues(b)))).toEqual(['myapp-dstack-dev', 'dstack_role_my-dstack-bucket']);
+    expect(b.roles[0]!.notes?.join(' ')).toMatch(/Escalation path closed/);
+    const text = JSON.stringify(b.roles[0]!.policies[0]!.document);
+    for (const a of ['iam:CreateRole', 'iam:CreatePolicy', 'iam:AttachRolePolicy', 'iam:PutRolePolicy']) expect(text).not.toContain(`"${a}"`);
   });
-  test('dstack-aws: no nonexistent action of the seed, and instance profiles and policies by their own ARNs', () => {
-    const text = JSON.stringify(resolved(generate('dstack-aws')).r(generate('dstack-aws').roles[0]!.policies[0]!.document));
+  test('dstack-aws: no nonexistent action of the seed, instance profiles by their own ARNs, no s3:// pseudo-ARNs', () => {
+    const b = generate('dstack-aws');
+    const text = JSON.stringify(resolved(b).r(b.roles[0]!.policies[0]!.document));
     expect(text).not.toContain('ec2:CancelSpotRequests');
     expect(text).toContain('ec2:CancelSpotInstanceRequests');
     expect(text).toContain('arn:aws:iam::111122223333:instance-profile/dstack_role_my-dstack-bucket*');
-    expect(text).toContain('arn:aws:iam::111122223333:policy/dstack_policy_my-dstack-bucket*');
     expect(text).not.toContain('s3://');
   });
 });
