@@ -156,3 +156,15 @@ describe('errors point at line:column and say what to write', () => {
     expect(message).not.toContain('\n');
   });
 });
+
+describe('library API', () => {
+  test('generate() from spec text and from a blueprint, resolveBundle gives the contract shape', async () => {
+    const { generate, resolveBundle } = await import('../../src/index.js');
+    const fromSpec = resolveBundle(generate({ spec: role(`    permissions:\n      - {actions: [s3:GetObject], resources: ["arn:aws:s3:::b/*"]}\n`) }, { project: 'shop' }));
+    expect(fromSpec.roles[0]!.name).toBe('shop-r');
+    const fromBlueprint = resolveBundle(generate({ blueprint: 'ecs-exec-role' }));
+    expect(fromBlueprint.roles[0]!.policies[0]!.document.Statement).toEqual([
+      { Sid: 'EcsExecChannels', Effect: 'Allow', Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], Resource: '*' },
+    ]);
+  });
+});
