@@ -168,3 +168,20 @@ describe('library API', () => {
     ]);
   });
 });
+
+describe('examples', () => {
+  test('examples/generate/ci-deploy.yaml is the example of docs/spec.md, and it generates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../..');
+    const example = readFileSync(join(root, 'examples/generate/ci-deploy.yaml'), 'utf8');
+    const doc = readFileSync(join(root, 'docs/spec.md'), 'utf8');
+    expect(doc).toContain(example.slice(example.indexOf('\n') + 1));
+    const b = generateFromSpec(parseSpec(example, 'ci-deploy.yaml'), { sets: new Map([['account', '123456789012'], ['service', 'web']]) });
+    expect(policy(b).Statement).toEqual([
+      { Effect: 'Allow', Action: ['ecs:UpdateService', 'ecs:DescribeServices'], Resource: 'arn:aws:ecs:*:123456789012:service/myapp-dev/web' },
+      { Effect: 'Allow', Action: 'ecs:DescribeTaskDefinition', Resource: '*' },
+    ]);
+    expect(b.roles[0]!.guardrails.map((g) => g.expect)).toEqual(['implicitDeny']);
+  });
+});
