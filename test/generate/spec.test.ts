@@ -185,3 +185,11 @@ describe('examples', () => {
     expect(b.roles[0]!.guardrails.map((g) => g.expect)).toEqual(['implicitDeny']);
   });
 });
+
+test('a parameter default that refers to an undeclared parameter points at the parameter', () => {
+  expect(errorOf(`parameters:\n  bucket: "{projekt}-data"\n` + role(''))).toBe('spec.yaml:2:3: the value of parameter "bucket" refers to {projekt}, which is not a parameter; declare projekt under parameters: or write the text without braces');
+});
+
+test('parameters that refer to each other in a cycle are an error', () => {
+  expect(errorOf(`parameters:\n  a: "{b}-x"\n  b: "{a}"\n` + role(''))).toMatch(/^parameter values refer to each other in a cycle \(a, b\)/);
+});
