@@ -124,7 +124,7 @@ describe('leastpriv blueprints', () => {
   test('list: one line per blueprint', () => {
     const r = runCli(['blueprints', 'list']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(12);
+    expect(r.stdout.trim().split('\n')).toHaveLength(13);
     expect(r.stdout).toMatch(/^ecs-service-deployment +A CI role that deploys a new Docker image to one existing ECS service/m);
   });
   test('list --format json', () => {
