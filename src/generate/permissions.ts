@@ -8,7 +8,7 @@
  */
 import type { Action, Catalog, ResourceType } from '../catalog/catalog.js';
 import type { AccessLevel } from '../catalog/data.js';
-import { suggestActions, suggestService } from '../catalog/suggest.js';
+import { editDistance, suggestActions, suggestService } from '../catalog/suggest.js';
 import { expandActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { knownTypesOf, resourceTypesFor, ResourcePattern } from '../lint/resource-match.js';
@@ -78,7 +78,9 @@ export class PermissionBuilder {
     }
     const type = service.resourceTypes.find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (!type) {
-      throw this.src.error(loc.offset, `${service.prefix} has no resource type "${name}"; write one of ${service.resourceTypes.map((t) => `${service.prefix}:${t.name}`).join(', ')}`);
+      const near = service.resourceTypes.filter((t) => editDistance(t.name.toLowerCase(), name.toLowerCase(), 2) <= 2);
+      const hint = near.length === 1 ? `did you mean ${service.prefix}:${near[0]!.name}?` : `write one of ${service.resourceTypes.map((t) => `${service.prefix}:${t.name}`).join(', ')}`;
+      throw this.src.error(loc.offset, `${service.prefix} has no resource type "${name}"; ${hint}`);
     }
     return type;
   }
