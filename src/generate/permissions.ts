@@ -21,6 +21,8 @@ export interface GrantSample {
   action: string;
   resource: string;
   context?: Record<string, string | string[]>;
+  /** a resource of the same type named outside every pattern (template form), for an automatic guard rail */
+  outside?: string;
 }
 
 export interface BuiltPermissions {
@@ -237,6 +239,8 @@ export class PermissionBuilder {
         if (first && parseArn(first.resolved)?.account === 'aws') continue;
         const sample: GrantSample = { action: action.fullName, resource: first ? first.template : '*' };
         if (Object.keys(context).length > 0) sample.context = context;
+        const outside = first ? outsideOf(first) : undefined;
+        if (outside) sample.outside = outside;
         out.samples.push(sample);
       }
     });
@@ -261,6 +265,21 @@ function narrowTypes(types: readonly ResourceType[], resourcePart: string): Reso
       return literal !== '' && resourcePart.includes(literal);
     });
   });
+}
+
+export const OUTSIDE_NAME = 'leastpriv-outside';
+
+/**
+ * An ARN of the resource's type, in its partition, region and account, whose every name is `leastpriv-outside`:
+ * a resource the grant should not reach (the generator keeps it as a guard rail only when the policies deny it).
+ */
+function outsideOf(r: ResourceEntry): string | undefined {
+  const type = r.types[0];
+  if (!type) return undefined;
+  const format = parseArn(type.arnFormat.split(/,\s*(?=arn:)/)[0]!.trim());
+  const arn = parseArn(r.template);
+  if (!format || !arn || !format.resource.includes('${')) return undefined;
+  return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${format.resource.replace(/\$\{[^}]*\}/g, OUTSIDE_NAME)}`;
 }
 
 function describeTypes(actions: readonly Action[]): string {

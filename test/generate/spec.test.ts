@@ -89,6 +89,11 @@ describe('permissions', () => {
   });
 });
 
+test('automatic guard rails: a scoped action is denied on a resource of its type outside the grant; none for "*" patterns', () => {
+  const b = gen(role(`    permissions:\n      - actions: [s3:GetObject]\n        resources: ["arn:aws:s3:::b/*"]\n      - actions: [sqs:SendMessage]\n        resources: ["arn:aws:sqs:*:*:*"]\n`));
+  expect(b.roles[0]!.guardrails.map((g) => [g.action, g.resource, g.expect])).toEqual([['s3:GetObject', 'arn:aws:s3:::leastpriv-outside/leastpriv-outside', 'implicitDeny']]);
+});
+
 describe('trust', () => {
   test('GitHub Actions OIDC: federated provider, aud sts.amazonaws.com, sub naming repository and ref', () => {
     const b = gen(`roles:\n  - name: ci\n    trust: {github: {repository: octo-org/octo-repo, ref: refs/heads/main}}\n`, { account: '111122223333' });
@@ -182,7 +187,11 @@ describe('examples', () => {
       { Effect: 'Allow', Action: ['ecs:UpdateService', 'ecs:DescribeServices'], Resource: 'arn:aws:ecs:*:123456789012:service/myapp-dev/web' },
       { Effect: 'Allow', Action: 'ecs:DescribeTaskDefinition', Resource: '*' },
     ]);
-    expect(b.roles[0]!.guardrails.map((g) => g.expect)).toEqual(['implicitDeny']);
+    expect(b.roles[0]!.guardrails.map((g) => [g.name, g.resource, g.expect])).toEqual([
+      ['cannot create services', 'arn:{partition}:ecs:{region}:{account}:service/{cluster}/{service}', 'implicitDeny'],
+      ['denies ecs:UpdateService outside the granted resources', 'arn:{partition}:ecs:{region}:{account}:service/leastpriv-outside/leastpriv-outside', 'implicitDeny'],
+      ['denies ecs:DescribeServices outside the granted resources', 'arn:{partition}:ecs:{region}:{account}:service/leastpriv-outside/leastpriv-outside', 'implicitDeny'],
+    ]);
   });
 });
 
