@@ -108,6 +108,16 @@ describe('leastpriv generate', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  test('--out creates missing parent directories; a file in the way is exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lp-gen-'));
+    expect(runCli([...PUSH, '--out', join(dir, 'a', 'b')]).status).toBe(0);
+    expect(existsSync(join(dir, 'a', 'b', 'leastpriv-tests.yaml'))).toBe(true);
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = runCli([...PUSH, '--out', join(dir, 'file')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^leastpriv: cannot write to .*file: it is a file\n$/);
+  });
+
   test('several roles → suites in leastpriv-tests.yaml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lp-gen-'));
     writeFileSync(join(dir, 'spec.yaml'), 'roles:\n  - name: a\n    trust: {service: ecs-tasks.amazonaws.com}\n    permissions:\n      - {actions: [s3:GetObject], resources: ["arn:aws:s3:::a/*"]}\n  - name: b\n    trust: {service: ecs-tasks.amazonaws.com}\n    permissions:\n      - {actions: [s3:GetObject], resources: ["arn:aws:s3:::b/*"]}\n');
