@@ -54,3 +54,25 @@ export type {
   PreparedRequest,
   SimulationLine,
 } from './engine/evaluate/index.js';
+export { parseSpec } from './generate/spec.js';
+export type { Spec } from './generate/spec.js';
+export { generateFromSpec } from './generate/generator.js';
+export type { GenerateOptions } from './generate/generator.js';
+export { blueprintNames, loadBlueprint } from './generate/blueprints.js';
+export { checkBundle } from './generate/check.js';
+export type { BundleProblem } from './generate/check.js';
+export { SpecError, ExpectationError } from './generate/errors.js';
+export { resolveBundle, substitute } from './generate/model.js';
+export type { GeneratedBundle, GeneratedRole, GeneratedPolicy, RequestExpectation, Parameter, ResolvedBundle } from './generate/model.js';
+export { RENDERERS, GENERATE_FORMATS } from './render/generate/index.js';
+
+import { blueprintText as readBlueprintText } from './generate/blueprints.js';
+import { generateFromSpec as generateBundle } from './generate/generator.js';
+import { parseSpec as parseSpecText } from './generate/spec.js';
+import type { GeneratedBundle as Bundle } from './generate/model.js';
+
+/** Generates a bundle from spec text (YAML or JSON) or from a shipped blueprint, with parameter values. */
+export function generate(input: { spec: string; path?: string } | { blueprint: string }, sets: Record<string, string> = {}): Bundle {
+  const spec = 'blueprint' in input ? parseSpecText(readBlueprintText(input.blueprint), `blueprints/${input.blueprint}.yaml`) : parseSpecText(input.spec, input.path ?? '<spec>');
+  return generateBundle(spec, { sets: new Map(Object.entries(sets)) });
+}

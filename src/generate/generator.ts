@@ -116,13 +116,20 @@ class Generator {
       if (s.context) t.context = s.context;
       tests.push(t);
     }
+    const outside: RequestExpectation[] = [];
+    for (const s of built.samples) {
+      if (!s.outside || outside.some((g) => g.action === s.action)) continue;
+      const g: RequestExpectation = { name: `denies ${s.action} outside the granted resources`, action: s.action, resource: s.outside, principal, expect: 'implicitDeny' };
+      if (s.context) g.context = s.context;
+      outside.push(g);
+    }
     const role: GeneratedRole = { name, trustPolicy: trust, managedPolicyArns, policies, tests, guardrails: [] };
     if (r.description) role.description = r.description;
     if (r.path) role.path = r.path;
     if (r.maxSessionDuration) role.maxSessionDuration = r.maxSessionDuration;
     if (r.permissionsBoundary) role.permissionsBoundaryArn = this.checked(r.permissionsBoundary);
     if (r.notes.length > 0) role.notes = r.notes;
-    this.expectations(role, r, principal);
+    this.expectations(role, r, principal, outside);
     return role;
   }
 
@@ -155,7 +162,7 @@ class Generator {
   }
 
   /** Runs the spec's tests and guard rails (and the automatic tests) against the role's own policies. */
-  private expectations(role: GeneratedRole, r: SpecRole, principal: string): void {
+  private expectations(role: GeneratedRole, r: SpecRole, principal: string, outside: readonly RequestExpectation[]): void {
     const identity = role.policies.map((p) => mapStrings(p.document, (s) => this.resolve(s)));
     const compiled = compilePolicySet({ identity });
     const request = (sr: SpecRequest, expect: RequestExpectation['expect']): RequestExpectation => {
@@ -187,6 +194,13 @@ class Generator {
       }
       e.expect = got;
       role.guardrails.push(e);
+    }
+    // Automatic guard rails: each scoped action denied on a resource of its type outside the grant (kept only
+    // where that holds: a pattern of "*" names every resource).
+    for (const g of outside) {
+      const got = decide(g);
+      if (got === 'allowed') continue;
+      role.guardrails.push({ ...g, expect: got });
     }
   }
 }

@@ -54,11 +54,17 @@ export function resolveParameters(spec: Spec, sets: ReadonlyMap<string, string>)
       }
     }
     if (!changed) break;
-    if (round > declared.length) throw new SpecError(`parameter defaults refer to each other in a cycle (${[...values.keys()].filter((k) => markersIn(values.get(k)!).length > 0).join(', ')})`);
+    if (round > declared.length) break;
   }
+  const cyclic = [...values.keys()].filter((k) => markersIn(values.get(k)!).some((m) => values.has(m)));
+  if (cyclic.length > 0) throw new SpecError(`parameter values refer to each other in a cycle (${cyclic.join(', ')}); give one of them a plain value`);
   for (const [k, v] of values) {
     const unknown = markersIn(v).filter((m) => !values.has(m));
-    if (unknown.length > 0) throw new SpecError(`the value of parameter "${k}" refers to {${unknown[0]}}, which is not a parameter`);
+    if (unknown.length > 0) {
+      const declaredAt = spec.parameters.find((p) => p.name === k)?.offset;
+      const message = `the value of parameter "${k}" refers to {${unknown[0]}}, which is not a parameter; declare ${unknown[0]} under parameters: or write the text without braces`;
+      throw declaredAt !== undefined && !sets.has(k) ? spec.source.error(declaredAt, message) : new SpecError(message);
+    }
   }
   return declared.map((p) => {
     const out: Parameter = { name: p.name, description: p.description, value: values.get(p.name)! };

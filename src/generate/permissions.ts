@@ -8,7 +8,7 @@
  */
 import type { Action, Catalog, ResourceType } from '../catalog/catalog.js';
 import type { AccessLevel } from '../catalog/data.js';
-import { suggestActions, suggestService } from '../catalog/suggest.js';
+import { editDistance, suggestActions, suggestService } from '../catalog/suggest.js';
 import { expandActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { knownTypesOf, resourceTypesFor, ResourcePattern } from '../lint/resource-match.js';
@@ -21,6 +21,8 @@ export interface GrantSample {
   action: string;
   resource: string;
   context?: Record<string, string | string[]>;
+  /** a resource of the same type named outside every pattern (template form), for an automatic guard rail */
+  outside?: string;
 }
 
 export interface BuiltPermissions {
@@ -78,7 +80,9 @@ export class PermissionBuilder {
     }
     const type = service.resourceTypes.find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (!type) {
-      throw this.src.error(loc.offset, `${service.prefix} has no resource type "${name}"; write one of ${service.resourceTypes.map((t) => `${service.prefix}:${t.name}`).join(', ')}`);
+      const near = service.resourceTypes.filter((t) => editDistance(t.name.toLowerCase(), name.toLowerCase(), 2) <= 2);
+      const hint = near.length === 1 ? `did you mean ${service.prefix}:${near[0]!.name}?` : `write one of ${service.resourceTypes.map((t) => `${service.prefix}:${t.name}`).join(', ')}`;
+      throw this.src.error(loc.offset, `${service.prefix} has no resource type "${name}"; ${hint}`);
     }
     return type;
   }
@@ -235,6 +239,8 @@ export class PermissionBuilder {
         if (first && parseArn(first.resolved)?.account === 'aws') continue;
         const sample: GrantSample = { action: action.fullName, resource: first ? first.template : '*' };
         if (Object.keys(context).length > 0) sample.context = context;
+        const outside = first ? outsideOf(first) : undefined;
+        if (outside) sample.outside = outside;
         out.samples.push(sample);
       }
     });
@@ -259,6 +265,21 @@ function narrowTypes(types: readonly ResourceType[], resourcePart: string): Reso
       return literal !== '' && resourcePart.includes(literal);
     });
   });
+}
+
+export const OUTSIDE_NAME = 'leastpriv-outside';
+
+/**
+ * An ARN of the resource's type, in its partition, region and account, whose every name is `leastpriv-outside`:
+ * a resource the grant should not reach (the generator keeps it as a guard rail only when the policies deny it).
+ */
+function outsideOf(r: ResourceEntry): string | undefined {
+  const type = r.types[0];
+  if (!type) return undefined;
+  const format = parseArn(type.arnFormat.split(/,\s*(?=arn:)/)[0]!.trim());
+  const arn = parseArn(r.template);
+  if (!format || !arn || !format.resource.includes('${')) return undefined;
+  return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${format.resource.replace(/\$\{[^}]*\}/g, OUTSIDE_NAME)}`;
 }
 
 function describeTypes(actions: readonly Action[]): string {

@@ -108,6 +108,16 @@ describe('leastpriv generate', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  test('--out creates missing parent directories; a file in the way is exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lp-gen-'));
+    expect(runCli([...PUSH, '--out', join(dir, 'a', 'b')]).status).toBe(0);
+    expect(existsSync(join(dir, 'a', 'b', 'leastpriv-tests.yaml'))).toBe(true);
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = runCli([...PUSH, '--out', join(dir, 'file')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^leastpriv: cannot write to .*file: it is a file\n$/);
+  });
+
   test('several roles → suites in leastpriv-tests.yaml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lp-gen-'));
     writeFileSync(join(dir, 'spec.yaml'), 'roles:\n  - name: a\n    trust: {service: ecs-tasks.amazonaws.com}\n    permissions:\n      - {actions: [s3:GetObject], resources: ["arn:aws:s3:::a/*"]}\n  - name: b\n    trust: {service: ecs-tasks.amazonaws.com}\n    permissions:\n      - {actions: [s3:GetObject], resources: ["arn:aws:s3:::b/*"]}\n');
@@ -124,7 +134,7 @@ describe('leastpriv blueprints', () => {
   test('list: one line per blueprint', () => {
     const r = runCli(['blueprints', 'list']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n')).toHaveLength(12);
+    expect(r.stdout.trim().split('\n')).toHaveLength(13);
     expect(r.stdout).toMatch(/^ecs-service-deployment +A CI role that deploys a new Docker image to one existing ECS service/m);
   });
   test('list --format json', () => {

@@ -14,7 +14,25 @@ const OPTIONAL_ON: Record<string, Record<string, string>> = {
   'ecs-task-execution-role': { secret_prefix: 'myapp/dev/', parameter_path: 'myapp/dev/', kms_key_id: '1234abcd-12ab-34cd-56ef-1234567890ab' },
   'ecs-task-role': { bucket: 'myapp-uploads', object_prefix: 'uploads/', table: 'myapp-items', queue: 'myapp-jobs' },
   'terraform-remote-state-s3': { lock_table: 'terraform-locks', kms_key_id: '1234abcd-12ab-34cd-56ef-1234567890ab' },
+  'ecs-prerequisites': { secret_prefix: 'myapp/dev/', parameter_path: 'myapp/dev/', kms_key_id: '1234abcd-12ab-34cd-56ef-1234567890ab', bucket: 'myapp-uploads', table: 'myapp-items', queue: 'myapp-jobs' },
 };
+
+test('ecs-prerequisites generates exactly the roles of the six ECS blueprints (it is their composition)', () => {
+  const sets = { ...OPTIONAL_ON['ecs-prerequisites']!, repository: 'myapp-web' };
+  const all = generate('ecs-prerequisites', sets);
+  const { r } = resolved(all);
+  const parts = ['ecs-task-execution-role', 'ecs-task-role', 'ecs-service-role', 'codebuild-service-role', 'codepipeline-service-role', 'ecs-exec-role'];
+  const singles = parts.map((n) => {
+    const spec = loadBlueprint(n);
+    const own = Object.fromEntries(Object.entries(sets).filter(([k]) => spec.parameters.some((p) => p.name === k)));
+    return generate(n, own);
+  });
+  expect(all.roles.map((x) => r(x.trustPolicy))).toEqual(singles.map((b) => resolved(b).r(b.roles[0]!.trustPolicy)));
+  expect(all.roles.map((x) => x.policies.map((p) => r(p.document)))).toEqual(singles.map((b) => b.roles[0]!.policies.map((p) => resolved(b).r(p.document))));
+  expect(all.roles.map((x) => x.guardrails.length)).toEqual(singles.map((b) => b.roles[0]!.guardrails.length));
+  const without = generate('ecs-prerequisites', { service_role: '', exec_role: '' });
+  expect(without.roles.map((x) => substitute(x.name, parameterValues(without)))).toEqual(['myapp-ecs-task-execution-role-dev', 'myapp-ecs-task-role-dev', 'myapp-codebuild-role-dev', 'myapp-codepipeline-role-dev']);
+});
 
 function generate(name: string, extra: Record<string, string> = {}): GeneratedBundle {
   const spec = loadBlueprint(name);
@@ -32,10 +50,10 @@ function resolved(bundle: GeneratedBundle) {
 
 const NAMES = blueprintNames();
 
-test('the catalogue ships the twelve blueprints of the seeds', () => {
+test('the catalogue ships the blueprints of the seeds (and the ECS prerequisites page as one bundle)', () => {
   expect(NAMES).toEqual([
-    'codebuild-service-role', 'codepipeline-service-role', 'dstack-aws', 'ecr-docker-push', 'ecs-exec-role', 'ecs-service-deployment',
-    'ecs-service-role', 'ecs-task-execution-role', 'ecs-task-role', 'orchestra-ecs-compute', 'terraform-remote-state-s3', 'terragrunt',
+    'codebuild-service-role', 'codepipeline-service-role', 'dstack-aws', 'ecr-docker-push', 'ecs-exec-role', 'ecs-prerequisites',
+    'ecs-service-deployment', 'ecs-service-role', 'ecs-task-execution-role', 'ecs-task-role', 'orchestra-ecs-compute', 'terraform-remote-state-s3', 'terragrunt',
   ]);
 });
 
@@ -123,6 +141,7 @@ describe('escalation paths', () => {
     const { r } = resolved(b);
     const identity = b.roles[0]!.policies.map((p) => r(p.document));
     const role = 'arn:aws:iam::111122223333:role/myapp-orchestra-task-x';
+    expect(JSON.stringify(b.roles[0]!.policies[0]!.document)).not.toContain('iam:CreatePolicyVersion');
     const boundary = 'arn:aws:iam::111122223333:policy/myapp-orchestra-boundary';
     const d = (action: string, context?: Record<string, string>) => simulate({ identity }, { principal: 'arn:aws:iam::111122223333:role/deployer', action, resource: role, ...(context ? { context } : {}) }).decision;
     expect(d('iam:CreateRole', { 'iam:PermissionsBoundary': boundary })).toBe('allowed');
@@ -132,15 +151,19 @@ describe('escalation paths', () => {
     expect(d('iam:PassRole', { 'iam:PassedToService': 'lambda.amazonaws.com' })).toBe('implicitDeny');
     expect(b.roles[0]!.notes?.join(' ')).toMatch(/Escalation path closed/);
   });
-  test('dstack-aws: the kept escalation path is flagged in notes', () => {
-    expect(generate('dstack-aws').roles[0]!.notes?.join(' ')).toMatch(/Escalation path kept/);
+  test('dstack-aws: the seed\'s escalation path is closed (runner role generated, the CLI cannot create or change roles)', () => {
+    const b = generate('dstack-aws');
+    expect(b.roles.map((r) => substitute(r.name, parameterValues(b)))).toEqual(['myapp-dstack-dev', 'dstack_role_my-dstack-bucket']);
+    expect(b.roles[0]!.notes?.join(' ')).toMatch(/Escalation path closed/);
+    const text = JSON.stringify(b.roles[0]!.policies[0]!.document);
+    for (const a of ['iam:CreateRole', 'iam:CreatePolicy', 'iam:AttachRolePolicy', 'iam:PutRolePolicy']) expect(text).not.toContain(`"${a}"`);
   });
-  test('dstack-aws: no nonexistent action of the seed, and instance profiles and policies by their own ARNs', () => {
-    const text = JSON.stringify(resolved(generate('dstack-aws')).r(generate('dstack-aws').roles[0]!.policies[0]!.document));
+  test('dstack-aws: no nonexistent action of the seed, instance profiles by their own ARNs, no s3:// pseudo-ARNs', () => {
+    const b = generate('dstack-aws');
+    const text = JSON.stringify(resolved(b).r(b.roles[0]!.policies[0]!.document));
     expect(text).not.toContain('ec2:CancelSpotRequests');
     expect(text).toContain('ec2:CancelSpotInstanceRequests');
     expect(text).toContain('arn:aws:iam::111122223333:instance-profile/dstack_role_my-dstack-bucket*');
-    expect(text).toContain('arn:aws:iam::111122223333:policy/dstack_policy_my-dstack-bucket*');
     expect(text).not.toContain('s3://');
   });
 });

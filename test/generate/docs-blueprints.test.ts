@@ -9,7 +9,7 @@ beforeAll(() => ensureBuilt());
 test('every blueprint page in docs/blueprints is up to date (node scripts/docs-blueprints.mjs)', async () => {
   const { renderDocs } = (await import(join(ROOT, 'scripts/docs-blueprints.mjs'))) as { renderDocs: () => { name: string; content: string }[] };
   const pages = renderDocs();
-  expect(pages).toHaveLength(12);
+  expect(pages).toHaveLength(13);
   for (const { name, content } of pages) {
     expect(readFileSync(join(ROOT, 'docs/blueprints', `${name}.md`), 'utf8'), `docs/blueprints/${name}.md is stale: run node scripts/docs-blueprints.mjs`).toBe(content);
   }

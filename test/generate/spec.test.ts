@@ -89,6 +89,11 @@ describe('permissions', () => {
   });
 });
 
+test('automatic guard rails: a scoped action is denied on a resource of its type outside the grant; none for "*" patterns', () => {
+  const b = gen(role(`    permissions:\n      - actions: [s3:GetObject]\n        resources: ["arn:aws:s3:::b/*"]\n      - actions: [sqs:SendMessage]\n        resources: ["arn:aws:sqs:*:*:*"]\n`));
+  expect(b.roles[0]!.guardrails.map((g) => [g.action, g.resource, g.expect])).toEqual([['s3:GetObject', 'arn:aws:s3:::leastpriv-outside/leastpriv-outside', 'implicitDeny']]);
+});
+
 describe('trust', () => {
   test('GitHub Actions OIDC: federated provider, aud sts.amazonaws.com, sub naming repository and ref', () => {
     const b = gen(`roles:\n  - name: ci\n    trust: {github: {repository: octo-org/octo-repo, ref: refs/heads/main}}\n`, { account: '111122223333' });
@@ -140,7 +145,7 @@ describe('errors point at line:column and say what to write', () => {
     ['unknown top-level key', `rolez: []\n`, 'spec.yaml:1:1: unknown key "rolez" in the spec; did you mean "roles"?'],
     ['unknown action with the nearest real one', role(`    permissions:\n      - actions: [ecs:DescribeClsuters]\n        resources: ["*"]\n`), 'spec.yaml:5:19: unknown action "ecs:DescribeClsuters"; did you mean ecs:DescribeClusters?'],
     ['unknown access level', role(`    permissions:\n      - access: [reed]\n        resources: ["arn:aws:s3:::b"]\n`), 'spec.yaml:5:18: unknown access level "reed"; write one of list, read, write, tagging, permissions-management'],
-    ['unknown resource type', role(`    permissions:\n      - actions: [s3:GetObject]\n        resourceType: s3:objects\n        names: [b/*]\n`), 'spec.yaml:6:23: s3 has no resource type "objects"; write one of'],
+    ['unknown resource type', role(`    permissions:\n      - actions: [s3:GetObject]\n        resourceType: s3:objects\n        names: [b/*]\n`), 'spec.yaml:6:23: s3 has no resource type "objects"; did you mean s3:object?'],
     ['action on a resource of the wrong type', role(`    permissions:\n      - actions: [iam:CreatePolicy]\n        resources: ["arn:aws:iam::111122223333:role/x"]\n`), 'spec.yaml:5:19: iam:CreatePolicy acts on iam:policy, and none of this permission\'s resources is one; add a resource like arn:{partition}:iam::{account}:policy/POLICYNAMEWITHPATH'],
     ['undeclared marker', role(`    permissions:\n      - actions: [s3:GetObject]\n        resources: ["arn:aws:s3:::{bucket}/*"]\n`), 'spec.yaml:6:21: {bucket} is not a parameter; declare it under parameters:'],
     ['not an ARN', role(`    permissions:\n      - actions: [s3:GetObject]\n        resources: ["s3://b/*"]\n`), 'spec.yaml:6:21: "s3://b/*" is not an ARN; write arn:{partition}:SERVICE:{region}:{account}:RESOURCE'],
@@ -155,4 +160,45 @@ describe('errors point at line:column and say what to write', () => {
     expect(message.startsWith(expected), message).toBe(true);
     expect(message).not.toContain('\n');
   });
+});
+
+describe('library API', () => {
+  test('generate() from spec text and from a blueprint, resolveBundle gives the contract shape', async () => {
+    const { generate, resolveBundle } = await import('../../src/index.js');
+    const fromSpec = resolveBundle(generate({ spec: role(`    permissions:\n      - {actions: [s3:GetObject], resources: ["arn:aws:s3:::b/*"]}\n`) }, { project: 'shop' }));
+    expect(fromSpec.roles[0]!.name).toBe('shop-r');
+    const fromBlueprint = resolveBundle(generate({ blueprint: 'ecs-exec-role' }));
+    expect(fromBlueprint.roles[0]!.policies[0]!.document.Statement).toEqual([
+      { Sid: 'EcsExecChannels', Effect: 'Allow', Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], Resource: '*' },
+    ]);
+  });
+});
+
+describe('examples', () => {
+  test('examples/generate/ci-deploy.yaml is the example of docs/spec.md, and it generates', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '../..');
+    const example = readFileSync(join(root, 'examples/generate/ci-deploy.yaml'), 'utf8');
+    const doc = readFileSync(join(root, 'docs/spec.md'), 'utf8');
+    expect(doc).toContain(example.slice(example.indexOf('\n') + 1));
+    const b = generateFromSpec(parseSpec(example, 'ci-deploy.yaml'), { sets: new Map([['account', '123456789012'], ['service', 'web']]) });
+    expect(policy(b).Statement).toEqual([
+      { Effect: 'Allow', Action: ['ecs:UpdateService', 'ecs:DescribeServices'], Resource: 'arn:aws:ecs:*:123456789012:service/myapp-dev/web' },
+      { Effect: 'Allow', Action: 'ecs:DescribeTaskDefinition', Resource: '*' },
+    ]);
+    expect(b.roles[0]!.guardrails.map((g) => [g.name, g.resource, g.expect])).toEqual([
+      ['cannot create services', 'arn:{partition}:ecs:{region}:{account}:service/{cluster}/{service}', 'implicitDeny'],
+      ['denies ecs:UpdateService outside the granted resources', 'arn:{partition}:ecs:{region}:{account}:service/leastpriv-outside/leastpriv-outside', 'implicitDeny'],
+      ['denies ecs:DescribeServices outside the granted resources', 'arn:{partition}:ecs:{region}:{account}:service/leastpriv-outside/leastpriv-outside', 'implicitDeny'],
+    ]);
+  });
+});
+
+test('a parameter default that refers to an undeclared parameter points at the parameter', () => {
+  expect(errorOf(`parameters:\n  bucket: "{projekt}-data"\n` + role(''))).toBe('spec.yaml:2:3: the value of parameter "bucket" refers to {projekt}, which is not a parameter; declare projekt under parameters: or write the text without braces');
+});
+
+test('parameters that refer to each other in a cycle are an error', () => {
+  expect(errorOf(`parameters:\n  a: "{b}-x"\n  b: "{a}"\n` + role(''))).toMatch(/^parameter values refer to each other in a cycle \(a, b\)/);
 });

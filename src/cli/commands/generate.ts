@@ -115,7 +115,11 @@ export function writeAtomically(dir: string, files: readonly RenderedFile[]): vo
     if (f.path.startsWith('/') || f.path.split(/[\\/]/).includes('..')) throw new Error(`refusing to write outside ${dir}: ${f.path}`);
   }
   const parent = dirname(target);
-  if (!existsSync(parent)) throw new UsageError(`cannot write to ${dir}: ${parent} does not exist`);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`cannot write to ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   if (existsSync(target) && !isDirectory(target)) throw new UsageError(`cannot write to ${dir}: it is a file`);
   let tmp: string;
   try {
