@@ -21,8 +21,10 @@ export function iamClient(endpoint: string): IAMClient {
   return new IAMClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
 }
 
+/** IAM returns documents URL-encoded; moto returns some of them as plain JSON. */
 function decode(doc: string | undefined): PolicyJson {
-  return JSON.parse(decodeURIComponent(doc ?? '{}')) as PolicyJson;
+  const text = doc ?? '{}';
+  return JSON.parse(text.startsWith('{') ? text : decodeURIComponent(text)) as PolicyJson;
 }
 
 export interface RoleState {

@@ -72,6 +72,41 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer
   });
 });
 
+/**
+ * What CloudFormation makes of a value at deploy time with every parameter at its Default: `Fn::Sub` replaces
+ * `${Name}` by the parameter and writes `${!Literal}` as `${Literal}` (AWS Fn::Sub documentation).
+ */
+function deployed(value: unknown, defaults: Record<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => deployed(v, defaults));
+  if (value && typeof value === 'object') {
+    const sub = (value as Record<string, unknown>)['Fn::Sub'];
+    if (typeof sub === 'string') return sub.replace(/\$\{(!?)([^}]*)\}/g, (_m, bang: string, name: string) => (bang ? `\${${name}}` : defaults[name]!));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deployed(v, defaults)]));
+  }
+  return value;
+}
+
+describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer deploys %s as resolved', (_name, bundle) => {
+  it('with Fn::Sub evaluated at the Defaults, names, descriptions and documents equal resolveBundle', () => {
+    const t = parsed(bundle);
+    const defaults = Object.fromEntries(Object.entries(t.Parameters ?? {}).map(([k, p]) => [k, p.Default]));
+    const resources = Object.values(t.Resources).map((r) => ({ Type: r.Type, Properties: deployed(r.Properties, defaults) as Record<string, unknown> }));
+    const resolved = resolveBundle(bundle);
+    const roles = resources.filter((r) => r.Type === 'AWS::IAM::Role');
+    for (const [i, role] of resolved.roles.entries()) {
+      const props = roles[i]!.Properties;
+      expect(props.RoleName).toBe(role.name);
+      expect(props.Description).toBe(role.description);
+      expect(props.AssumeRolePolicyDocument).toEqual(role.trustPolicy);
+      expect(props.ManagedPolicyArns ?? []).toEqual(role.managedPolicyArns);
+      const inline = role.policies.filter((p) => p.kind === 'inline').map((p) => ({ PolicyName: p.name, PolicyDocument: p.document }));
+      expect(props.Policies ?? []).toEqual(inline);
+    }
+    const managed = resources.filter((r) => r.Type === 'AWS::IAM::ManagedPolicy').map((r) => ({ name: r.Properties.ManagedPolicyName, document: r.Properties.PolicyDocument }));
+    expect(managed).toEqual(resolved.roles.flatMap((r) => r.policies.filter((p) => p.kind === 'managed').map((p) => ({ name: p.name, document: p.document }))));
+  });
+});
+
 describe('cloudformation renderer specifics', () => {
   it('a literal IAM policy variable inside !Sub is written ${!aws:username} (Fn::Sub escape)', () => {
     expect(templateOf(DATA_PIPELINE)).toContain('Resource: !Sub "arn:aws:s3:::${Project}-data/home/${!aws:username}/*"');

@@ -44,7 +44,7 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('terraform renderer on %
   it('terraform.tfvars sets every parameter to the value in effect', () => {
     const tfvars = file(files, 'terraform.tfvars');
     const values = Object.fromEntries(
-      [...tfvars.matchAll(/^(\w+) += (".*")$/gm)].map((m) => [m[1], JSON.parse(m[2]!.replace(/\$\$\{/g, '${')) as string]),
+      [...tfvars.matchAll(/^(\w+) += (".*")$/gm)].map((m) => [m[1], JSON.parse(m[2]!.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')) as string]),
     );
     expect(values).toEqual(Object.fromEntries(bundle.parameters.map((p) => [p.name, p.value])));
   });
