@@ -218,7 +218,13 @@ export async function runBatch(opts: SimulateOptions): Promise<number> {
       const { policies, request } = readSimulationLine(parsed);
       let compiled: CompiledPolicySet | undefined = defaults;
       if (policies) {
-        const key = JSON.stringify(policies);
+        let key: string;
+        try {
+          key = JSON.stringify(policies);
+        } catch {
+          // A value nested deeply enough to exhaust the stack cannot be a policy set anyway.
+          return JSON.stringify({ error: `line ${n}: "policies" is nested too deeply` });
+        }
         let hit = cache.get(key);
         if (hit === undefined) {
           try {
