@@ -219,13 +219,27 @@ class Prepared implements PreparedRequest {
     this.given = req.context;
     this.action = typeof req.action === 'string' ? req.action : '';
     this.resource = typeof req.resource === 'string' ? req.resource : '';
-    const arn = parseArn(this.resource);
+    // The resource ARN's fields by colon positions (as parseArn splits them), without allocating its parts: this
+    // runs once per plain request.
+    const r = this.resource;
+    let account: string | undefined;
+    let required = false;
+    if (r.startsWith('arn:')) {
+      const c1 = r.indexOf(':', 4);
+      const c2 = c1 < 0 ? -1 : r.indexOf(':', c1 + 1);
+      const c3 = c2 < 0 ? -1 : r.indexOf(':', c2 + 1);
+      const c4 = c3 < 0 ? -1 : r.indexOf(':', c3 + 1);
+      if (c4 >= 0) {
+        if (c4 > c3 + 1) account = r.slice(c3 + 1, c4);
+        const service = c2 - c1 - 1;
+        required =
+          (service === 3 && r.startsWith('kms', c1 + 1) && r.startsWith('key/', c4 + 1)) ||
+          (service === 3 && r.startsWith('iam', c1 + 1) && r.startsWith('role/', c4 + 1) && this.action.slice(0, 4).toLowerCase() === 'sts:');
+      }
+    }
     const given = typeof req.resourceAccount === 'string' && req.resourceAccount !== '' ? req.resourceAccount : undefined;
-    this.resourceAccount = given ?? (arn && arn.account !== '' ? arn.account : principal.account);
-    this.resourcePolicyRequired =
-      !!arn &&
-      ((arn.service === 'kms' && arn.resource.startsWith('key/')) ||
-        (arn.service === 'iam' && arn.resource.startsWith('role/') && this.action.slice(0, 4).toLowerCase() === 'sts:'));
+    this.resourceAccount = given ?? account ?? principal.account;
+    this.resourcePolicyRequired = required;
     this.sameAccount = principal.kind !== 'service' && principal.kind !== 'anonymous' && principal.account === this.resourceAccount;
   }
 
