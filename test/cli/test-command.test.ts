@@ -65,6 +65,7 @@ describe('leastpriv test', () => {
     ['an expectation that is not a decision', 'bad-expect.test.yaml', /bad-expect\.test\.yaml:7:13: expect must be one of allowed, explicitDeny, implicitDeny/],
     ['a policy path that does not exist (resolved against the test file)', 'missing-policy.test.yaml', /missing-policy\.test\.yaml:2:14: cannot read .*policy-tests\/nope\.json: no such file/],
     ['YAML that does not parse', 'yaml-syntax.test.yaml', /yaml-syntax\.test\.yaml:\d+:\d+: invalid YAML/],
+    ['a principal the evaluator could not recognise (a typo would pass an implicitDeny test for the wrong reason)', 'bad-principal.test.yaml', /bad-principal\.test\.yaml:7:16: principal "arn:aws:iam:111122223333:role\/ci" is not an IAM user/],
     ['a file that does not exist', 'absent.test.yaml', /cannot read .*absent\.test\.yaml: no such file/],
   ])('%s: one stderr line with the position, exit 2, nothing on stdout', (_name, file, message) => {
     const r = runCli(['test', `${F}/${file}`]);

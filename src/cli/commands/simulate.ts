@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { PolicyCompileError } from '../../engine/evaluate/compile.js';
 import { compilePolicySet, type CompiledPolicySet } from '../../engine/evaluate/evaluate.js';
 import { defaultPrincipal, readSimulationLine, SimulationInputError } from '../../engine/evaluate/input.js';
+import { parsePrincipal } from '../../engine/evaluate/request.js';
 import type { ContextValueInput, Decision, SimulationRequest, SimulationResult } from '../../engine/evaluate/types.js';
 import { compileNamedSet, NamedCompileError } from '../../engine/named-set.js';
 import { emptyNamedSet, loadDocuments, loadOneDocument, type NamedPolicySet } from '../../policy/documents.js';
@@ -126,6 +127,9 @@ function requestFromFlags(opts: SimulateOptions): SimulationRequest {
   if (!/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(opts.action)) throw new UsageError(`--action must be service:Action (got "${opts.action}")`);
   if (opts.resourceAccount !== undefined && !/^\d{12}$/.test(opts.resourceAccount)) {
     throw new UsageError(`--resource-account must be a 12-digit account id (got "${opts.resourceAccount}")`);
+  }
+  if (opts.principal !== undefined && opts.principal !== 'anonymous' && parsePrincipal(opts.principal).kind === 'anonymous') {
+    throw new UsageError(`--principal "${opts.principal}" is not a user, role, session, federated-user or root ARN, an account id or a service principal (use anonymous for an unsigned request)`);
   }
   const request: SimulationRequest = {
     principal: opts.principal ?? defaultPrincipal(opts.resource, opts.resourceAccount),
