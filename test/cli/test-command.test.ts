@@ -29,6 +29,13 @@ describe('leastpriv test', () => {
     expect(r.stdout).toMatch(/Tests {2}14 passed \(14\) in 2 files\n$/);
   });
 
+  it('a directory runs its *.test.yaml files (the policies beside them are not read as tests)', () => {
+    const r = runCliJson<Report>(['test', 'examples/tests', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect([...new Set(r.json.results.map((x) => x.file))]).toEqual(['examples/tests/ci-role.test.yaml', 'examples/tests/release-account.test.yaml']);
+    expect(r.json.summary.files).toBe(2);
+  });
+
   it('JSON: every case with expect, actual and the statements that decided, and a summary', () => {
     const r = runCliJson<Report>(['test', ...EXAMPLES, '--format', 'json']);
     expect(r.status).toBe(0);
