@@ -58,6 +58,13 @@ if (want('lint')) {
   row('lint', 'for scale: `node -e ""` on this machine', `${node.seconds.toFixed(3)} s`, '');
 }
 
+if (want('simulate')) {
+  // bench/simulate.mjs measures in its own process (one core, start-up excluded) and prints its rows as JSON.
+  const r = spawnSync(process.execPath, [join(root, 'bench/simulate.mjs'), '--json'], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench/simulate.mjs exited ${r.status}: ${r.stderr}`);
+  for (const x of JSON.parse(r.stdout.trim().split('\n').pop())) row(x.area, x.measure, x.value, x.target, x.peer);
+}
+
 const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.\n`;
 const table = [
   '| area | measure | leastpriv | target | peer in the same run |',

@@ -2,8 +2,9 @@
  * Policy unit tests: each case of a suite is simulated against the suite's policies (compiled once) and compared
  * with its expectation. Pure: the test file is read by `src/policy/test-file.ts`, printed by `src/render/`.
  */
-import type { TestCaseSpec, TestContext, TestFileSpec } from '../policy/test-file.js';
+import { TestFileError, type SpecPosition, type TestCaseSpec, type TestContext, type TestFileSpec } from '../policy/test-file.js';
 import { defaultPrincipal } from './evaluate/input.js';
+import { parsePrincipal } from './evaluate/request.js';
 import type { Decision, ImplicitDenyReason, MatchedStatement, SimulationRequest } from './evaluate/types.js';
 import { compileNamedSet } from './named-set.js';
 
@@ -45,9 +46,27 @@ function requestOf(c: TestCaseSpec, principal: string | undefined, context: Test
   return request;
 }
 
-/** Runs every case of the file; throws `NamedCompileError` for a policy IAM would refuse. */
+/**
+ * A principal the evaluator would read as anonymous is almost always a typo (`arn:aws:iam:1111…` with a colon
+ * missing), and a test that passes with it passes for the wrong reason: refuse it, except `anonymous` said plainly.
+ */
+export function checkPrincipal(text: string, path: string, at: SpecPosition | undefined): void {
+  if (text === 'anonymous' || parsePrincipal(text).kind !== 'anonymous') return;
+  throw new TestFileError(
+    path,
+    `principal "${text}" is not an IAM user, role, assumed-role session, federated-user or root ARN, an account id or a service principal (write "anonymous" for an unsigned request)`,
+    at?.line,
+    at?.column,
+  );
+}
+
+/** Runs every case of the file; throws `NamedCompileError` for a policy IAM would refuse, `TestFileError` for a bad principal. */
 export function runTestFile(file: TestFileSpec): CaseResult[] {
   const out: CaseResult[] = [];
+  for (const suite of file.suites) {
+    if (suite.principal !== undefined) checkPrincipal(suite.principal, file.path, suite.principalAt);
+    for (const c of suite.cases) if (c.principal !== undefined) checkPrincipal(c.principal, file.path, c.principalAt);
+  }
   for (const suite of file.suites) {
     const { compiled, sources } = compileNamedSet(suite.policies);
     for (const c of suite.cases) {

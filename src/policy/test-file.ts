@@ -19,11 +19,18 @@ export type Expectation = (typeof EXPECTATIONS)[number];
 
 export type TestContext = Record<string, string | string[]>;
 
+/** Where a value sits in the test file, for errors found after reading (an unrecognisable principal). */
+export interface SpecPosition {
+  line: number;
+  column: number;
+}
+
 export interface TestCaseSpec {
   name: string;
   action: string;
   resource: string;
   principal?: string;
+  principalAt?: SpecPosition;
   resourceAccount?: string;
   context?: TestContext;
   expect: Expectation;
@@ -34,6 +41,7 @@ export interface TestSuiteSpec {
   name?: string;
   policies: NamedPolicySet;
   principal?: string;
+  principalAt?: SpecPosition;
   context?: TestContext;
   cases: TestCaseSpec[];
 }
@@ -83,6 +91,10 @@ class Reader {
       if (!allowed.includes(p.key)) this.fail({ start: p.keyStart }, `unknown key "${p.key}" in ${what} (expected ${allowed.join(', ')})`);
     }
     return node;
+  }
+
+  at(node: JsonNode | undefined): SpecPosition | undefined {
+    return node ? this.source.position(node.start) : undefined;
   }
 
   get(node: ObjectNode, key: string): JsonNode | undefined {
@@ -185,7 +197,10 @@ class Reader {
       line: this.source.position(o.start).line,
     };
     const principal = this.string(this.get(o, 'principal'), 'principal', o);
-    if (principal !== undefined) spec.principal = principal;
+    if (principal !== undefined) {
+      spec.principal = principal;
+      spec.principalAt = this.at(this.get(o, 'principal'))!;
+    }
     const accountNode = this.get(o, 'resourceAccount');
     const account = this.string(accountNode, 'resourceAccount', o);
     if (account !== undefined) {
@@ -209,7 +224,10 @@ class Reader {
     const name = this.string(this.get(o, 'name'), 'name', o);
     if (name !== undefined) suite.name = name;
     const principal = this.string(this.get(o, 'principal'), 'principal', o);
-    if (principal !== undefined) suite.principal = principal;
+    if (principal !== undefined) {
+      suite.principal = principal;
+      suite.principalAt = this.at(this.get(o, 'principal'))!;
+    }
     const context = this.context(this.get(o, 'context'), 'context');
     if (context) suite.context = context;
     return suite;

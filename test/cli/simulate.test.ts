@@ -85,6 +85,12 @@ describe('leastpriv simulate: one request', () => {
     expect(runCliJson<Single>([...base, '--policy', `${F}/session.json`, '--context', 'aws:SecureTransport=false']).json.decision).toBe('explicitDeny');
   });
 
+  it('--principal anonymous is an unsigned request: only a resource policy naming "*" lets it in', () => {
+    const base = ['simulate', '--principal', 'anonymous', '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::artifacts/k', '--format', 'json'];
+    expect(runCliJson<Single>([...base, '--resource-policy', `${F}/bucket.json`]).json.decision).toBe('implicitDeny');
+    expect(runCliJson<Single>([...base, '--resource-policy', `${F}/public-bucket.json`]).json.decision).toBe('allowed');
+  });
+
   it('a session policy limits a role session', () => {
     const session = `arn:aws:sts::${ACCT}:assumed-role/ci/build`;
     const r = runCliJson<Single>(['simulate', '--policy', `${F}/ci.json`, '--session-policy', `${F}/session.json`, '--principal', session, '--action', 'ecr:PutImage', '--resource', REPO, '--format', 'json']);
@@ -114,6 +120,7 @@ describe('leastpriv simulate: one request', () => {
     ['a policy IAM refuses (with the file and pointer)', ['--policy', `${F}/bad-effect.json`, '--action', 's3:GetObject', '--resource', '*'], /bad-effect\.json at \/Statement\/0\/Effect: Effect must be "Allow" or "Deny"/],
     ['no --action', ['--policy', `${F}/ci.json`, '--resource', '*'], /needs --action/],
     ['a malformed action', ['--policy', `${F}/ci.json`, '--action', 'GetObject', '--resource', '*'], /--action must be service:Action/],
+    ['a principal that is no recognisable form', ['--policy', `${F}/ci.json`, '--action', 's3:GetObject', '--resource', '*', '--principal', 'arn:aws:iam:111122223333:role/ci'], /--principal "arn:aws:iam:111122223333:role\/ci" is not a user, role/],
     ['a bad --context', ['--policy', `${F}/ci.json`, '--action', 's3:GetObject', '--resource', '*', '--context', 'novalue'], /--context needs KEY=VALUE/],
     ['a bad --expect', ['--policy', `${F}/ci.json`, '--action', 's3:GetObject', '--resource', '*', '--expect', 'deny'], /--expect must be one of/],
     ['two files after one --scp', ['--scp', `${F}/scp-root.json`, `${F}/scp-ou.json`, '--action', 's3:GetObject', '--resource', '*'], /each --scp\/--rcp flag takes one file/],

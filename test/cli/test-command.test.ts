@@ -29,6 +29,13 @@ describe('leastpriv test', () => {
     expect(r.stdout).toMatch(/Tests {2}14 passed \(14\) in 2 files\n$/);
   });
 
+  it('a directory runs its *.test.yaml files (the policies beside them are not read as tests)', () => {
+    const r = runCliJson<Report>(['test', 'examples/tests', '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect([...new Set(r.json.results.map((x) => x.file))]).toEqual(['examples/tests/ci-role.test.yaml', 'examples/tests/release-account.test.yaml']);
+    expect(r.json.summary.files).toBe(2);
+  });
+
   it('JSON: every case with expect, actual and the statements that decided, and a summary', () => {
     const r = runCliJson<Report>(['test', ...EXAMPLES, '--format', 'json']);
     expect(r.status).toBe(0);
@@ -65,6 +72,7 @@ describe('leastpriv test', () => {
     ['an expectation that is not a decision', 'bad-expect.test.yaml', /bad-expect\.test\.yaml:7:13: expect must be one of allowed, explicitDeny, implicitDeny/],
     ['a policy path that does not exist (resolved against the test file)', 'missing-policy.test.yaml', /missing-policy\.test\.yaml:2:14: cannot read .*policy-tests\/nope\.json: no such file/],
     ['YAML that does not parse', 'yaml-syntax.test.yaml', /yaml-syntax\.test\.yaml:\d+:\d+: invalid YAML/],
+    ['a principal the evaluator could not recognise (a typo would pass an implicitDeny test for the wrong reason)', 'bad-principal.test.yaml', /bad-principal\.test\.yaml:7:16: principal "arn:aws:iam:111122223333:role\/ci" is not an IAM user/],
     ['a file that does not exist', 'absent.test.yaml', /cannot read .*absent\.test\.yaml: no such file/],
   ])('%s: one stderr line with the position, exit 2, nothing on stdout', (_name, file, message) => {
     const r = runCli(['test', `${F}/${file}`]);

@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { PolicyCompileError } from '../../engine/evaluate/compile.js';
 import { compilePolicySet, type CompiledPolicySet } from '../../engine/evaluate/evaluate.js';
 import { defaultPrincipal, readSimulationLine, SimulationInputError } from '../../engine/evaluate/input.js';
+import { parsePrincipal } from '../../engine/evaluate/request.js';
 import type { ContextValueInput, Decision, SimulationRequest, SimulationResult } from '../../engine/evaluate/types.js';
 import { compileNamedSet, NamedCompileError } from '../../engine/named-set.js';
 import { emptyNamedSet, loadDocuments, loadOneDocument, type NamedPolicySet } from '../../policy/documents.js';
@@ -127,6 +128,9 @@ function requestFromFlags(opts: SimulateOptions): SimulationRequest {
   if (opts.resourceAccount !== undefined && !/^\d{12}$/.test(opts.resourceAccount)) {
     throw new UsageError(`--resource-account must be a 12-digit account id (got "${opts.resourceAccount}")`);
   }
+  if (opts.principal !== undefined && opts.principal !== 'anonymous' && parsePrincipal(opts.principal).kind === 'anonymous') {
+    throw new UsageError(`--principal "${opts.principal}" is not a user, role, session, federated-user or root ARN, an account id or a service principal (use anonymous for an unsigned request)`);
+  }
   const request: SimulationRequest = {
     principal: opts.principal ?? defaultPrincipal(opts.resource, opts.resourceAccount),
     action: opts.action,
@@ -218,7 +222,13 @@ export async function runBatch(opts: SimulateOptions): Promise<number> {
       const { policies, request } = readSimulationLine(parsed);
       let compiled: CompiledPolicySet | undefined = defaults;
       if (policies) {
-        const key = JSON.stringify(policies);
+        let key: string;
+        try {
+          key = JSON.stringify(policies);
+        } catch {
+          // A value nested deeply enough to exhaust the stack cannot be a policy set anyway.
+          return JSON.stringify({ error: `line ${n}: "policies" is nested too deeply` });
+        }
         let hit = cache.get(key);
         if (hit === undefined) {
           try {

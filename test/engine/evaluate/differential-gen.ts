@@ -1,6 +1,6 @@
 /**
  * Seeded generators for the differential test: requests over AWS managed-policy sets, and generated policy sets
- * (identity, resource, boundary, SCP levels, RCPs) whose statements draw on every condition-operator family, policy
+ * (identity, resource, boundary, SCP levels, RCPs, session policies) whose statements draw on every condition-operator family, policy
  * variables, NotAction/NotResource and principal forms, with request contexts drawn from the same value pools so
  * that conditions are true about as often as false.
  */
@@ -203,6 +203,8 @@ export function generatedCase(r: Rand): GeneratedCase {
   if (chance(r, 0.15)) policies.rcp = [[doc(r, 1, 1, 'rcp')]];
 
   const principal = pick(r, [PRINCIPALS.user, PRINCIPALS.user, PRINCIPALS.role, PRINCIPALS.otherRole, PRINCIPALS.otherUser]);
+  // Session policies apply to role sessions only (a role ARN stands for a session of it).
+  if (principal.includes(':role/') && chance(r, 0.3)) policies.session = doc(r, 1 + Math.floor(r() * 2), 0.15, false);
   const action = pick(r, ACTIONS);
   // Mostly a resource of the action's own service (the requests AWS makes); sometimes any, to exercise matching.
   const service = action.slice(0, action.indexOf(':'));

@@ -2,7 +2,7 @@
  * Differential test against an independent implementation, `@cloud-copilot/iam-simulate` (dev-only): 20,000
  * seeded requests, over AWS managed-policy sets (with generated boundaries and SCPs) and over generated policy sets
  * that use every condition-operator family, policy variables, NotAction/NotResource, principals, boundaries, SCP
- * levels and RCPs. Every request must get the same decision, except in the documented classes of docs/differences.md,
+ * levels, RCPs and session policies. Every request must get the same decision, except in the documented classes of docs/differences.md,
  * each recognised precisely (the other engine's reading, applied to our engine, gives its answer) and each backed by
  * named tests citing the AWS documentation:
  *
@@ -140,7 +140,7 @@ function managedCorpus(): ManagedCorpus {
 }
 
 describe('differential: leastpriv vs @cloud-copilot/iam-simulate', () => {
-  it(`${GENERATED} generated policy sets (conditions of every family, variables, boundaries, SCP levels, RCPs) agree outside the documented classes`, () => {
+  it(`${GENERATED} generated policy sets (conditions of every family, variables, boundaries, SCP levels, RCPs, session policies) agree outside the documented classes`, () => {
     const t = run(generated(20_261_123, GENERATED));
     report('generated', t);
     expect(t.unexplained).toEqual([]);
