@@ -11,7 +11,7 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsImply, conditionsObject } from './conditions.js';
-import { itemText, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
+import { itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
 import { wildcardMatch } from '../wildcard.js';
@@ -60,9 +60,32 @@ function gaps(
 ): Gap[] {
   const out: Gap[] = [];
   for (const g of fromAllows) {
-    for (const item of resourceItems(g.resources, g.variables)) {
+    const queue = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set<AccessStatement>() }));
+    while (queue.length > 0) {
+      const { item, used } = queue.pop()!;
       const deniedWhole = fromDenies.some((d) => d.conditions.length === 0 && samePrincipal(d, g) && setContains(d.resources, d.variables, item));
       if (deniedWhole) continue;
+      // An unconditional `Deny` with `NotResource: Q` leaves of this grant only the globs of Q inside it — exactly,
+      // when each glob of Q is inside the grant's glob or apart from it. Those are what must be covered.
+      const carve = item.not
+        ? undefined
+        : fromDenies.find(
+            (d) =>
+              !used.has(d) &&
+              d.conditions.length === 0 &&
+              d.resources.not &&
+              samePrincipal(d, g) &&
+              d.resources.patterns.every(
+                (q) => patternContains(item.patterns[0]!, q, item.variables, d.variables) || !patternsMayIntersect(item.patterns[0]!, q, item.variables, d.variables),
+              ),
+          );
+      if (carve) {
+        const next = new Set(used).add(carve);
+        for (const q of carve.resources.patterns) {
+          if (patternContains(item.patterns[0]!, q, item.variables, carve.variables)) queue.push({ item: { not: false, patterns: [q], variables: carve.variables }, used: next });
+        }
+        continue;
+      }
       const cover = toAllows.find(
         (o) => o.principal === g.principal && setContains(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions),
       );
