@@ -54,3 +54,8 @@ export type {
   PreparedRequest,
   SimulationLine,
 } from './engine/evaluate/index.js';
+export { diffPolicies, AccessInputError } from './engine/access/index.js';
+export type { AccessDiff, AccessEntry, AccessPolicyInput } from './engine/access/index.js';
+export { shrinkPolicy, ShrinkInputError, DEFAULT_MAX_CHARS } from './engine/shrink/index.js';
+export type { ShrinkOptions, ShrinkResult } from './engine/shrink/index.js';
+export { expandActions } from './engine/access/expand.js';
