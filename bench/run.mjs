@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { ensureCorpus } from './corpus.mjs';
+import { diffShrinkRows } from './diff-shrink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'leastpriv.js');
@@ -56,6 +57,10 @@ if (want('lint')) {
   row('lint', 'single small file (examples/policies/dstack-cli.json), wall incl. start-up', `${single.seconds.toFixed(3)} s`, '< 0.25 s');
   const node = wall(['-e', ''], 11);
   row('lint', 'for scale: `node -e ""` on this machine', `${node.seconds.toFixed(3)} s`, '');
+}
+
+if (want('diff') || want('shrink') || want('expand')) {
+  await diffShrinkRows(row);
 }
 
 const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.\n`;
