@@ -154,14 +154,23 @@ export function compressActions(catalog: Catalog, ids: ReadonlySet<number>, verb
     if (!s) byService.set(a.service, (s = new Set()));
     s.add(id);
   }
+  const originalsByService = new Map<string, string[]>();
+  for (const p of originals) {
+    const prefix = serviceOf(p);
+    if (prefix === undefined) continue;
+    let l = originalsByService.get(prefix);
+    if (!l) originalsByService.set(prefix, (l = []));
+    l.push(p);
+  }
   const out = [...multi];
   for (const [service, allowed] of byService) {
     const needed = new Set([...allowed].filter((id) => !coveredByMulti.has(id)));
     if (needed.size === 0) continue;
-    const theirs = originals.filter((p) => serviceOf(p) === service.prefix);
+    const theirs = originalsByService.get(service.prefix) ?? [];
     const ours = compressService(service, needed, allowed);
     out.push(...(theirs.length > 0 && total(theirs) <= total(ours) && covers(catalog, theirs, needed) ? theirs : ours));
   }
+  if (verbatim.length === 0) return out;
   const verbatimKept = dropRedundant(catalog, [...out, ...verbatim]).filter((p) => verbatim.includes(p));
   return [...out, ...verbatimKept];
 }
