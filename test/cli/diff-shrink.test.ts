@@ -7,7 +7,7 @@ import { ensureBuilt, runCli, runCliJson } from '../helpers/cli.js';
 
 const OLD = 'examples/diff/old.json';
 const NEW = 'examples/diff/new.json';
-const FIX = 'test/fixtures/diff';
+const FIX = 'examples/diff';
 
 interface DiffJson {
   version: number;

@@ -91,9 +91,10 @@ function gaps(
       );
       if (cover) {
         // What the other side denied inside this grant must be denied here too, at least as widely.
+        // Any deny on the other side may apply to this grant's principals (a `Principal` written differently can
+        // still name them), so none is skipped here.
         const lost = toDenies.find(
           (d) =>
-            samePrincipal(d, g) &&
             setMayIntersect(d.resources, d.variables, item) &&
             !fromDenies.some(
               (e) =>
@@ -111,14 +112,15 @@ function gaps(
         }
         continue;
       }
-      const touching = toAllows.filter((o) => o.principal === g.principal && setMayIntersect(o.resources, o.variables, item));
-      const denying = fromDenies.filter((d) => samePrincipal(d, g) && setMayIntersect(d.resources, d.variables, item));
+      // For the proof by a concrete ARN, every statement that might apply counts, whatever its principal.
+      const touching = toAllows.filter((o) => setMayIntersect(o.resources, o.variables, item));
+      const denying = fromDenies.filter((d) => setMayIntersect(d.resources, d.variables, item));
       // A concrete ARN of the grant that no allow on the other side and no deny on this side can match proves it.
       if ((touching.length === 0 && denying.length === 0) || witness(item, [...touching, ...denying]) !== undefined) {
         out.push({ statement: g, item, reason: undefined });
         continue;
       }
-      const sameResources = touching.find((o) => setContains(o.resources, o.variables, item));
+      const sameResources = touching.find((o) => o.principal === g.principal && setContains(o.resources, o.variables, item));
       let reason: string;
       if (sameResources) reason = `its conditions are not proven at least as narrow as those of ${sameResources.source}`;
       else if (touching.length > 0) reason = `only partly inside the resources of ${touching.map((o) => o.source).join(', ')}`;

@@ -64,6 +64,22 @@ const rows: Row[] = [
   // Policy variables: widened on the inner side, compared as text on the outer side.
   { name: 'a variable path lies inside the bucket-wide glob', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:username}/*')), newAccess: false },
   { name: 'the bucket-wide glob is wider than a variable path', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:username}/*')), new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), newAccess: true },
+  // Resource policies: a Deny naming principals differently ("*") may still apply to the grant's principal.
+  {
+    name: 'dropping a Principal "*" deny from a bucket policy is new access for the named principal',
+    old: pol(
+      allow('s3:GetObject', 'arn:aws:s3:::b/*', { Principal: { AWS: 'arn:aws:iam::111122223333:role/r' } }),
+      deny('s3:GetObject', 'arn:aws:s3:::b/secret/*', { Principal: '*' }),
+    ),
+    new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*', { Principal: { AWS: 'arn:aws:iam::111122223333:role/r' } })),
+    newAccess: true,
+  },
+  {
+    name: 'statements for different principals do not cover each other',
+    old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*', { Principal: { AWS: 'arn:aws:iam::111122223333:role/a' } })),
+    new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*', { Principal: { AWS: 'arn:aws:iam::111122223333:role/b' } })),
+    newAccess: true,
+  },
   // Sets of policies: a role's identity policies are a union.
   { name: 'a set of policies is the union of their statements', old: [pol(allow('s3:GetObject', '*')), pol(allow('s3:PutObject', '*'))], new: pol(allow(['s3:GetObject', 's3:PutObject'], '*')), newAccess: false },
 ];
