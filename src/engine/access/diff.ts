@@ -14,6 +14,7 @@ import { conditionsImply, conditionsObject } from './conditions.js';
 import { itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
+import { unionContains } from './union.js';
 import { wildcardMatch } from '../wildcard.js';
 
 export interface AccessEntry {
@@ -86,9 +87,9 @@ function gaps(
         }
         continue;
       }
-      const cover = toAllows.find(
-        (o) => o.principal === g.principal && setContains(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions),
-      );
+      const cover =
+        toAllows.find((o) => o.principal === g.principal && setContains(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions)) ??
+        coverByUnion(g, item, toAllows);
       if (cover) {
         // What the other side denied inside this grant must be denied here too, at least as widely.
         // Any deny on the other side may apply to this grant's principals (a `Principal` written differently can
@@ -129,6 +130,21 @@ function gaps(
     }
   }
   return out;
+}
+
+/**
+ * A glob inside no single allow of the other side may still lie inside several together (`b/*` in `b/` and `b/?*`).
+ * Only allows for the same principals whose conditions the grant implies, with plain `Resource` globs, count.
+ * Returns one of them (to stand for the cover) or undefined.
+ */
+function coverByUnion(g: AccessStatement, item: ResourceItem, toAllows: readonly AccessStatement[]): AccessStatement | undefined {
+  if (item.not || item.patterns[0]!.includes('${')) return undefined;
+  const usable = toAllows.filter(
+    (o) => o.principal === g.principal && !o.resources.not && setMayIntersect(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions),
+  );
+  const globs = usable.flatMap((o) => o.resources.patterns).filter((p) => !p.includes('${'));
+  if (globs.length < 2) return undefined;
+  return unionContains(globs, item.patterns[0]!) ? usable[0] : undefined;
 }
 
 /** Whether the set might match the ARN (true when a policy variable makes it unsure). */

@@ -64,6 +64,9 @@ const rows: Row[] = [
   // Policy variables: widened on the inner side, compared as text on the outer side.
   { name: 'a variable path lies inside the bucket-wide glob', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:username}/*')), newAccess: false },
   { name: 'the bucket-wide glob is wider than a variable path', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:username}/*')), new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), newAccess: true },
+  // Unions: a glob inside several allows together, none alone.
+  { name: 'b/* lies inside b/ together with b/?* (union of globs, decided exactly)', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/'), allow('s3:GetObject', 'arn:aws:s3:::b/?*')), new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), newAccess: false },
+  { name: 'b/* is not inside b/a* and b/b* together', old: pol(allow('s3:GetObject', ['arn:aws:s3:::b/a*', 'arn:aws:s3:::b/b*'])), new: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), newAccess: true, certain: true },
   // Resource policies: a Deny naming principals differently ("*") may still apply to the grant's principal.
   {
     name: 'dropping a Principal "*" deny from a bucket policy is new access for the named principal',
