@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { ensureCorpus } from './corpus.mjs';
+import { diffShrinkRows } from './diff-shrink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'leastpriv.js');
@@ -63,6 +64,10 @@ if (want('simulate')) {
   const r = spawnSync(process.execPath, [join(root, 'bench/simulate.mjs'), '--json'], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`bench/simulate.mjs exited ${r.status}: ${r.stderr}`);
   for (const x of JSON.parse(r.stdout.trim().split('\n').pop())) row(x.area, x.measure, x.value, x.target, x.peer);
+}
+
+if (want('diff') || want('shrink') || want('expand')) {
+  await diffShrinkRows(row);
 }
 
 const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.\n`;

@@ -76,3 +76,8 @@ export function generate(input: { spec: string; path?: string } | { blueprint: s
   const spec = 'blueprint' in input ? parseSpecText(readBlueprintText(input.blueprint), `blueprints/${input.blueprint}.yaml`) : parseSpecText(input.spec, input.path ?? '<spec>');
   return generateBundle(spec, { sets: new Map(Object.entries(sets)) });
 }
+export { diffPolicies, AccessInputError } from './engine/access/index.js';
+export type { AccessDiff, AccessEntry, AccessPolicyInput } from './engine/access/index.js';
+export { shrinkPolicy, ShrinkInputError, DEFAULT_MAX_CHARS } from './engine/shrink/index.js';
+export type { ShrinkOptions, ShrinkResult } from './engine/shrink/index.js';
+export { expandActions } from './engine/access/expand.js';

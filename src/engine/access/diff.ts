@@ -11,9 +11,10 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsImply, conditionsObject } from './conditions.js';
-import { itemText, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
+import { itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
+import { unionContains } from './union.js';
 import { wildcardMatch } from '../wildcard.js';
 
 export interface AccessEntry {
@@ -60,17 +61,41 @@ function gaps(
 ): Gap[] {
   const out: Gap[] = [];
   for (const g of fromAllows) {
-    for (const item of resourceItems(g.resources, g.variables)) {
+    const queue = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set<AccessStatement>() }));
+    while (queue.length > 0) {
+      const { item, used } = queue.pop()!;
       const deniedWhole = fromDenies.some((d) => d.conditions.length === 0 && samePrincipal(d, g) && setContains(d.resources, d.variables, item));
       if (deniedWhole) continue;
-      const cover = toAllows.find(
-        (o) => o.principal === g.principal && setContains(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions),
-      );
+      // An unconditional `Deny` with `NotResource: Q` leaves of this grant only the globs of Q inside it — exactly,
+      // when each glob of Q is inside the grant's glob or apart from it. Those are what must be covered.
+      const carve = item.not
+        ? undefined
+        : fromDenies.find(
+            (d) =>
+              !used.has(d) &&
+              d.conditions.length === 0 &&
+              d.resources.not &&
+              samePrincipal(d, g) &&
+              d.resources.patterns.every(
+                (q) => patternContains(item.patterns[0]!, q, item.variables, d.variables) || !patternsMayIntersect(item.patterns[0]!, q, item.variables, d.variables),
+              ),
+          );
+      if (carve) {
+        const next = new Set(used).add(carve);
+        for (const q of carve.resources.patterns) {
+          if (patternContains(item.patterns[0]!, q, item.variables, carve.variables)) queue.push({ item: { not: false, patterns: [q], variables: carve.variables }, used: next });
+        }
+        continue;
+      }
+      const cover =
+        toAllows.find((o) => o.principal === g.principal && setContains(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions)) ??
+        coverByUnion(g, item, toAllows);
       if (cover) {
         // What the other side denied inside this grant must be denied here too, at least as widely.
+        // Any deny on the other side may apply to this grant's principals (a `Principal` written differently can
+        // still name them), so none is skipped here.
         const lost = toDenies.find(
           (d) =>
-            samePrincipal(d, g) &&
             setMayIntersect(d.resources, d.variables, item) &&
             !fromDenies.some(
               (e) =>
@@ -88,14 +113,15 @@ function gaps(
         }
         continue;
       }
-      const touching = toAllows.filter((o) => o.principal === g.principal && setMayIntersect(o.resources, o.variables, item));
-      const denying = fromDenies.filter((d) => samePrincipal(d, g) && setMayIntersect(d.resources, d.variables, item));
+      // For the proof by a concrete ARN, every statement that might apply counts, whatever its principal.
+      const touching = toAllows.filter((o) => setMayIntersect(o.resources, o.variables, item));
+      const denying = fromDenies.filter((d) => setMayIntersect(d.resources, d.variables, item));
       // A concrete ARN of the grant that no allow on the other side and no deny on this side can match proves it.
       if ((touching.length === 0 && denying.length === 0) || witness(item, [...touching, ...denying]) !== undefined) {
         out.push({ statement: g, item, reason: undefined });
         continue;
       }
-      const sameResources = touching.find((o) => setContains(o.resources, o.variables, item));
+      const sameResources = touching.find((o) => o.principal === g.principal && setContains(o.resources, o.variables, item));
       let reason: string;
       if (sameResources) reason = `its conditions are not proven at least as narrow as those of ${sameResources.source}`;
       else if (touching.length > 0) reason = `only partly inside the resources of ${touching.map((o) => o.source).join(', ')}`;
@@ -104,6 +130,21 @@ function gaps(
     }
   }
   return out;
+}
+
+/**
+ * A glob inside no single allow of the other side may still lie inside several together (`b/*` in `b/` and `b/?*`).
+ * Only allows for the same principals whose conditions the grant implies, with plain `Resource` globs, count.
+ * Returns one of them (to stand for the cover) or undefined.
+ */
+function coverByUnion(g: AccessStatement, item: ResourceItem, toAllows: readonly AccessStatement[]): AccessStatement | undefined {
+  if (item.not || item.patterns[0]!.includes('${')) return undefined;
+  const usable = toAllows.filter(
+    (o) => o.principal === g.principal && !o.resources.not && setMayIntersect(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions),
+  );
+  const globs = usable.flatMap((o) => o.resources.patterns).filter((p) => !p.includes('${'));
+  if (globs.length < 2) return undefined;
+  return unionContains(globs, item.patterns[0]!) ? usable[0] : undefined;
 }
 
 /** Whether the set might match the ARN (true when a policy variable makes it unsure). */

@@ -61,12 +61,13 @@ export function compressService(service: Service, needed: ReadonlySet<number>, a
     for (const b of boundaries(a.name)) {
       const prefix = a.lowerName.slice(0, b);
       const [lo, hi] = prefixRange(actions, prefix);
+      // A wildcard standing for one action saves little and would grant an action AWS adds later under that
+      // prefix: one action is written as its name.
+      if (hi - lo < 2) break;
       let ok = true;
       for (let i = lo; i < hi && ok; i++) ok = allowed.has(actions[i]!.id);
       if (!ok) continue;
-      // A prefix that is the whole name and matches only it is written without the star.
-      const text = b === a.name.length && hi - lo === 1 ? `${service.prefix}:${a.name}` : `${service.prefix}:${a.name.slice(0, b)}*`;
-      chosen.set(text, [lo, hi]);
+      chosen.set(`${service.prefix}:${a.name.slice(0, b)}*`, [lo, hi]);
       return;
     }
     // Every wildcard reaches an action outside the set (`s3:GetObject*` → `s3:GetObjectAcl`): the name as it is.
@@ -153,14 +154,23 @@ export function compressActions(catalog: Catalog, ids: ReadonlySet<number>, verb
     if (!s) byService.set(a.service, (s = new Set()));
     s.add(id);
   }
+  const originalsByService = new Map<string, string[]>();
+  for (const p of originals) {
+    const prefix = serviceOf(p);
+    if (prefix === undefined) continue;
+    let l = originalsByService.get(prefix);
+    if (!l) originalsByService.set(prefix, (l = []));
+    l.push(p);
+  }
   const out = [...multi];
   for (const [service, allowed] of byService) {
     const needed = new Set([...allowed].filter((id) => !coveredByMulti.has(id)));
     if (needed.size === 0) continue;
-    const theirs = originals.filter((p) => serviceOf(p) === service.prefix);
+    const theirs = originalsByService.get(service.prefix) ?? [];
     const ours = compressService(service, needed, allowed);
     out.push(...(theirs.length > 0 && total(theirs) <= total(ours) && covers(catalog, theirs, needed) ? theirs : ours));
   }
+  if (verbatim.length === 0) return out;
   const verbatimKept = dropRedundant(catalog, [...out, ...verbatim]).filter((p) => verbatim.includes(p));
   return [...out, ...verbatimKept];
 }

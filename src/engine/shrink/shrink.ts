@@ -29,6 +29,10 @@ interface Work {
   /** undefined: no Resource element (every resource) */
   resources: { not: boolean; patterns: string[] } | undefined;
   merged: boolean;
+  /** effect, principal and conditions: statements merge only within one frame */
+  frame: string;
+  /** the action list as written out, once computed */
+  compressed?: string[];
 }
 
 export interface ShrinkResult {
@@ -93,12 +97,14 @@ function toWork(catalog: Catalog, s: Statement): Work {
     original,
     resources: resourceList ? { not: !s.resource, patterns: strings(resourceList) } : undefined,
     merged: false,
+    frame: canonical([effect, block ? [s.principal ? 'Principal' : 'NotPrincipal', toValue(block.node)] : null, s.condition ? toValue(s.condition.node) : null]),
   };
 }
 
-const sameFrame = (w: Work): string => canonical([w.effect, w.principal ?? null, w.condition ?? null]);
+const sameFrame = (w: Work): string => w.frame;
 const resourceKey = (w: Work): string => (w.resources ? canonical([w.resources.not, [...new Set(w.resources.patterns)].sort()]) : 'none');
-const actionKey = (w: Work): string => canonical([w.notAction, [...w.ids].sort((a, b) => a - b), [...new Set(w.verbatim.map((v) => v.toLowerCase()))].sort()]);
+const actionKey = (w: Work): string =>
+  `${w.notAction}|${[...w.ids].sort((a, b) => a - b).join(',')}|${JSON.stringify([...new Set(w.verbatim.map((v) => v.toLowerCase()))].sort())}`;
 
 function mergeBy(works: Work[], key: (w: Work) => string | undefined, merge: (into: Work, from: Work) => void): Work[] {
   const out: Work[] = [];
@@ -146,7 +152,7 @@ function render(catalog: Catalog, w: Work, keepSid: boolean): Record<string, unk
   if (keepSid && w.sid !== undefined && !w.merged) out.Sid = w.sid;
   out.Effect = w.effect;
   if (w.principal) out[w.principal.key] = w.principal.value;
-  const actions = compressActions(catalog, w.ids, w.verbatim, w.original);
+  const actions = (w.compressed ??= compressActions(catalog, w.ids, w.verbatim, w.original));
   out[w.notAction ? 'NotAction' : 'Action'] = one(actions);
   if (w.resources) out[w.resources.not ? 'NotResource' : 'Resource'] = one(dropContainedResources(w.resources.patterns));
   if (w.condition !== undefined) out.Condition = w.condition;

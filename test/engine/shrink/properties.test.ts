@@ -84,7 +84,7 @@ describe('shrink on generated policies', () => {
         claimed++;
         expect(equivalent(catalog, oldP, newP, { subset: true, maxActions: 60 })).toBeUndefined();
       }),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
     // Random pairs rarely nest; the claim must still have been exercised.
     expect(claimed).toBeGreaterThan(0);
