@@ -74,4 +74,16 @@ describe.skipIf(!present)(`the seeds in ../shared/seeds${present ? '' : ' (skipp
     const f = findings(seedContaining('ec2:CancelSpotRequests')).filter((x) => x.code === 'action-requires-wildcard');
     expect(f.map((x) => x.message).join('\n')).toContain('logs:DescribeLogGroups');
   });
+
+  it('the CLI page: "Resources" written for "Resource" (unknown-element with the right key as fix)', () => {
+    const f = findings(seedContaining('ec2:CancelSpotRequests')).find((x) => x.code === 'unknown-element');
+    expect(f).toMatchObject({ pointer: expect.stringMatching(/\/Resources$/), fix: 'Resource' });
+  });
+
+  it('the Terraform-module page: create role + attach policy + pass it to ECS is a privilege escalation', () => {
+    const f = findings(seedContaining('orchestra')).find((x) => x.code === 'privilege-escalation');
+    expect(f?.severity).toBe('security');
+    expect(f?.message).toMatch(/iam:PassRole/);
+    expect(f?.message).toMatch(/ecs/i);
+  });
 });
