@@ -11,7 +11,8 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsImply, conditionsObject } from './conditions.js';
-import { itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
+import { expandActionPattern } from '../actions.js';
+import { globContainsCached, itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
 import { unionContains } from './union.js';
@@ -188,6 +189,43 @@ function byActionResource(a: AccessEntry, b: AccessEntry): number {
   return a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0;
 }
 
+/**
+ * Wildcards that match no action in today's catalogue (`newservice:*`) still grant whatever AWS adds under them.
+ * Such a pattern in an `Allow` of one side is reported, `uncertain`, unless an `Allow` of the other side has an
+ * action pattern containing it (glob containment), resources containing the statement's and conditions it implies.
+ */
+function beyondCatalog(catalog: Catalog, from: readonly AccessStatement[], to: readonly AccessStatement[]): AccessEntry[] {
+  const out: AccessEntry[] = [];
+  for (const g of from) {
+    if (g.effect !== 'Allow' || g.actions.not) continue;
+    for (const p of g.actions.patterns) {
+      if (!/[*?]/.test(p) || expandActionPattern(catalog, p).length > 0) continue;
+      const lower = p.toLowerCase();
+      for (const item of resourceItems(g.resources, g.variables)) {
+        const covered = to.some(
+          (o) =>
+            o.effect === 'Allow' &&
+            !o.actions.not &&
+            o.principal === g.principal &&
+            o.actions.patterns.some((q) => globContainsCached(q.toLowerCase(), lower)) &&
+            setContains(o.resources, o.variables, item) &&
+            conditionsImply(g.conditions, o.conditions),
+        );
+        if (covered) continue;
+        out.push({
+          action: p,
+          resource: itemText(item),
+          conditions: conditionsObject(g.conditions),
+          statement: g.source,
+          uncertain: true,
+          reason: 'the pattern matches no action in the catalogue; any action AWS adds under it would be granted',
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** The effective-access difference between two sets of statements (each the union of a principal's policies). */
 export function diffStatements(catalog: Catalog, oldStatements: readonly AccessStatement[], newStatements: readonly AccessStatement[]): AccessDiff {
   const all = [...oldStatements, ...newStatements];
@@ -221,6 +259,8 @@ export function diffStatements(catalog: Catalog, oldStatements: readonly AccessS
     for (const e of entries(gaps(n.allows, n.denies, o.allows, o.denies), g.actions)) added.push(e);
     for (const e of entries(gaps(o.allows, o.denies, n.allows, n.denies), g.actions)) removed.push(e);
   }
+  for (const e of beyondCatalog(catalog, newStatements, oldStatements)) added.push(e);
+  for (const e of beyondCatalog(catalog, oldStatements, newStatements)) removed.push(e);
   added.sort(byActionResource);
   removed.sort(byActionResource);
   return { version: 1, newAccess: added.length > 0, added, removed };

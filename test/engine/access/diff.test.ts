@@ -33,6 +33,8 @@ const rows: Row[] = [
   { name: 'a wildcard action covers the actions it matches in the catalogue', old: pol(allow('s3:Get*', '*')), new: pol(allow(['s3:GetObject', 's3:GetBucketPolicy'], '*')), newAccess: false },
   { name: 'a new action on the same resource is new access', old: pol(allow('s3:GetObject', '*')), new: pol(allow(['s3:GetObject', 's3:PutObject'], '*')), newAccess: true, certain: true },
   { name: 'an action the catalogue does not know is still granted by its text', old: pol(allow('s3:GetObject', '*')), new: pol(allow(['s3:GetObject', 's3:SomeFutureAction'], '*')), newAccess: true, certain: true },
+  { name: 'a wildcard matching no catalogue action (a service AWS has not launched) may grant new access', old: pol(allow('s3:GetObject', '*')), new: pol(allow(['s3:GetObject', 'futureservice:*'], '*')), newAccess: true, certain: false },
+  { name: 'such a wildcard inside an old wildcard is no new access', old: pol(allow('future*:*', '*')), new: pol(allow('futureservice:*', '*')), newAccess: false },
   // NotAction / NotResource: "all except".
   { name: 'NotAction iam:* covers s3:*', old: pol({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), new: pol(allow('s3:*', '*')), newAccess: false },
   { name: 'NotAction iam:* does not cover iam:PassRole', old: pol({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), new: pol(allow('iam:PassRole', '*')), newAccess: true, certain: true },
