@@ -65,6 +65,8 @@ function gaps(
     const queue = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set<AccessStatement>() }));
     while (queue.length > 0) {
       const { item, used } = queue.pop()!;
+      // `NotResource` excluding every ARN (`*`, or globs that together match everything) grants nothing.
+      if (item.not && unionContains(item.patterns.filter((p) => !p.includes('${')), '*')) continue;
       const deniedWhole = fromDenies.some((d) => d.conditions.length === 0 && samePrincipal(d, g) && setContains(d.resources, d.variables, item));
       if (deniedWhole) continue;
       // An unconditional `Deny` with `NotResource: Q` leaves of this grant only the globs of Q inside it — exactly,
@@ -106,10 +108,12 @@ function gaps(
             ),
         );
         if (lost) {
+          // An ARN the lost deny surely denied, inside the grant, that no deny on this side can match proves it.
+          const proven = lost.conditions.length === 0 && samePrincipal(lost, g) && deniedWitness(lost, item, fromDenies) !== undefined;
           out.push({
             statement: g,
             item,
-            reason: `${lost.source} denies part of this, and no deny on this side is proven to cover it`,
+            reason: proven ? undefined : `${lost.source} denies part of this, and no deny on this side is proven to cover it`,
           });
         }
         continue;
@@ -146,6 +150,21 @@ function coverByUnion(g: AccessStatement, item: ResourceItem, toAllows: readonly
   const globs = usable.flatMap((o) => o.resources.patterns).filter((p) => !p.includes('${'));
   if (globs.length < 2) return undefined;
   return unionContains(globs, item.patterns[0]!) ? usable[0] : undefined;
+}
+
+/** An ARN of the deny's globs that the item matches and none of `others` can (undefined when none is found). */
+function deniedWitness(deny: AccessStatement, item: ResourceItem, others: readonly AccessStatement[]): string | undefined {
+  if (deny.resources.not) return undefined;
+  const inItem = (arn: string): boolean =>
+    item.not ? !item.patterns.some((p) => p.includes('${') || wildcardMatch(p, arn)) : !item.patterns[0]!.includes('${') && wildcardMatch(item.patterns[0]!, arn);
+  for (const q of deny.resources.patterns) {
+    if (q.includes('${')) continue;
+    for (const fill of ['x', '', '\u0001']) {
+      const arn = q.replace(/\*/g, fill).replace(/\?/g, fill || 'x');
+      if (inItem(arn) && !others.some((o) => mayMatch(o.resources, arn))) return arn;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the set might match the ARN (true when a policy variable makes it unsure). */

@@ -97,7 +97,9 @@ export function equivalent(catalog: Catalog, a: Doc, b: Doc, options: CheckOptio
     for (const r of action?.resources ?? []) arns.add(arnFromFormat(r.type.arnFormat));
     for (const resource of arns) {
       for (const context of contexts) {
-        const request: SimulationRequest = { principal: 'arn:aws:iam::123456789012:role/r', action: name, resource, context };
+        // The resource is taken to be in the principal's account: identity policies alone decide same-account
+        // requests (a cross-account one would also need the resource's policy, and be refused by both sides).
+        const request: SimulationRequest = { principal: 'arn:aws:iam::123456789012:role/r', action: name, resource, resourceAccount: '123456789012', context };
         const x = ca.evaluate(request, { explain: false }).decision;
         const y = cb.evaluate(request, { explain: false }).decision;
         // Explicit denies must survive too: attached beside other policies, they override those policies' allows.
