@@ -56,7 +56,8 @@ function contextFor(docs: Doc[]): Record<string, string[]> {
       for (const block of Object.values(c)) {
         for (const [k, v] of Object.entries(block ?? {})) {
           const first = list(v)[0];
-          if (first !== undefined && !(k in ctx)) ctx[k] = [concrete(first, 'x')];
+          // A CIDR becomes its first address, so that IpAddress conditions can be met.
+          if (first !== undefined && !(k in ctx)) ctx[k] = [concrete(first.replace(/^([\d.]+)\/\d+$/, '$1'), 'x')];
         }
       }
     }
