@@ -81,3 +81,5 @@ export type { AccessDiff, AccessEntry, AccessPolicyInput } from './engine/access
 export { shrinkPolicy, ShrinkInputError, DEFAULT_MAX_CHARS } from './engine/shrink/index.js';
 export type { ShrinkOptions, ShrinkResult } from './engine/shrink/index.js';
 export { expandActions } from './engine/access/expand.js';
+export { accessOf } from './engine/access/index.js';
+export type { Grant, GrantException } from './engine/access/index.js';

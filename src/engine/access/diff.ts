@@ -11,7 +11,8 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsImply, conditionsObject } from './conditions.js';
-import { itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
+import { expandActionPattern } from '../actions.js';
+import { globContainsCached, itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
 import { unionContains } from './union.js';
@@ -64,6 +65,8 @@ function gaps(
     const queue = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set<AccessStatement>() }));
     while (queue.length > 0) {
       const { item, used } = queue.pop()!;
+      // `NotResource` excluding every ARN (`*`, or globs that together match everything) grants nothing.
+      if (item.not && unionContains(item.patterns.filter((p) => !p.includes('${')), '*')) continue;
       const deniedWhole = fromDenies.some((d) => d.conditions.length === 0 && samePrincipal(d, g) && setContains(d.resources, d.variables, item));
       if (deniedWhole) continue;
       // An unconditional `Deny` with `NotResource: Q` leaves of this grant only the globs of Q inside it — exactly,
@@ -105,10 +108,12 @@ function gaps(
             ),
         );
         if (lost) {
+          // An ARN the lost deny surely denied, inside the grant, that no deny on this side can match proves it.
+          const proven = lost.conditions.length === 0 && samePrincipal(lost, g) && deniedWitness(lost, item, fromDenies) !== undefined;
           out.push({
             statement: g,
             item,
-            reason: `${lost.source} denies part of this, and no deny on this side is proven to cover it`,
+            reason: proven ? undefined : `${lost.source} denies part of this, and no deny on this side is proven to cover it`,
           });
         }
         continue;
@@ -145,6 +150,21 @@ function coverByUnion(g: AccessStatement, item: ResourceItem, toAllows: readonly
   const globs = usable.flatMap((o) => o.resources.patterns).filter((p) => !p.includes('${'));
   if (globs.length < 2) return undefined;
   return unionContains(globs, item.patterns[0]!) ? usable[0] : undefined;
+}
+
+/** An ARN of the deny's globs that the item matches and none of `others` can (undefined when none is found). */
+function deniedWitness(deny: AccessStatement, item: ResourceItem, others: readonly AccessStatement[]): string | undefined {
+  if (deny.resources.not) return undefined;
+  const inItem = (arn: string): boolean =>
+    item.not ? !item.patterns.some((p) => p.includes('${') || wildcardMatch(p, arn)) : !item.patterns[0]!.includes('${') && wildcardMatch(item.patterns[0]!, arn);
+  for (const q of deny.resources.patterns) {
+    if (q.includes('${')) continue;
+    for (const fill of ['x', '', '\u0001']) {
+      const arn = q.replace(/\*/g, fill).replace(/\?/g, fill || 'x');
+      if (inItem(arn) && !others.some((o) => mayMatch(o.resources, arn))) return arn;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the set might match the ARN (true when a policy variable makes it unsure). */
@@ -188,6 +208,43 @@ function byActionResource(a: AccessEntry, b: AccessEntry): number {
   return a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0;
 }
 
+/**
+ * Wildcards that match no action in today's catalogue (`newservice:*`) still grant whatever AWS adds under them.
+ * Such a pattern in an `Allow` of one side is reported, `uncertain`, unless an `Allow` of the other side has an
+ * action pattern containing it (glob containment), resources containing the statement's and conditions it implies.
+ */
+function beyondCatalog(catalog: Catalog, from: readonly AccessStatement[], to: readonly AccessStatement[]): AccessEntry[] {
+  const out: AccessEntry[] = [];
+  for (const g of from) {
+    if (g.effect !== 'Allow' || g.actions.not) continue;
+    for (const p of g.actions.patterns) {
+      if (!/[*?]/.test(p) || expandActionPattern(catalog, p).length > 0) continue;
+      const lower = p.toLowerCase();
+      for (const item of resourceItems(g.resources, g.variables)) {
+        const covered = to.some(
+          (o) =>
+            o.effect === 'Allow' &&
+            !o.actions.not &&
+            o.principal === g.principal &&
+            o.actions.patterns.some((q) => globContainsCached(q.toLowerCase(), lower)) &&
+            setContains(o.resources, o.variables, item) &&
+            conditionsImply(g.conditions, o.conditions),
+        );
+        if (covered) continue;
+        out.push({
+          action: p,
+          resource: itemText(item),
+          conditions: conditionsObject(g.conditions),
+          statement: g.source,
+          uncertain: true,
+          reason: 'the pattern matches no action in the catalogue; any action AWS adds under it would be granted',
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** The effective-access difference between two sets of statements (each the union of a principal's policies). */
 export function diffStatements(catalog: Catalog, oldStatements: readonly AccessStatement[], newStatements: readonly AccessStatement[]): AccessDiff {
   const all = [...oldStatements, ...newStatements];
@@ -221,6 +278,8 @@ export function diffStatements(catalog: Catalog, oldStatements: readonly AccessS
     for (const e of entries(gaps(n.allows, n.denies, o.allows, o.denies), g.actions)) added.push(e);
     for (const e of entries(gaps(o.allows, o.denies, n.allows, n.denies), g.actions)) removed.push(e);
   }
+  for (const e of beyondCatalog(catalog, newStatements, oldStatements)) added.push(e);
+  for (const e of beyondCatalog(catalog, oldStatements, newStatements)) removed.push(e);
   added.sort(byActionResource);
   removed.sort(byActionResource);
   return { version: 1, newAccess: added.length > 0, added, removed };

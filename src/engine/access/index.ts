@@ -10,5 +10,7 @@ export { clauseImplies, conditionsImply, conditionsObject } from './conditions.j
 export { patternContains, patternsMayIntersect, setContains, setMayIntersect, resourceItems } from './resources.js';
 export type { ResourceItem } from './resources.js';
 export { ActionUniverse } from './universe.js';
-export { diffPolicies, statementsOf } from './policies.js';
+export { accessOf, diffPolicies, statementsOf } from './policies.js';
+export { grantsOfStatements } from './grants.js';
+export type { Grant, GrantException } from './grants.js';
 export type { AccessPolicyInput } from './policies.js';

@@ -6,6 +6,7 @@ import type { Catalog } from '../../catalog/catalog.js';
 import { getCatalog } from '../../catalog/load.js';
 import { policyFromText, policyFromValue, type LoadedPolicy } from '../../policy/loaded.js';
 import { diffStatements, type AccessDiff } from './diff.js';
+import { grantsOfStatements, type Grant } from './grants.js';
 import { statementsOfLoaded, type AccessStatement } from './statements.js';
 
 /** JSON text, a policy object, or a loaded policy (`{ path, document }`). */
@@ -37,4 +38,9 @@ export function diffPolicies(
   options: { catalog?: Catalog } = {},
 ): AccessDiff {
   return diffStatements(options.catalog ?? getCatalog(), statementsOf(oldPolicies, 'old'), statementsOf(newPolicies, 'new'));
+}
+
+/** The allowed set of a policy or policy set: every grant by action, denies subtracted where exact, else kept as `except`. */
+export function accessOf(policies: AccessPolicyInput | readonly AccessPolicyInput[], options: { catalog?: Catalog } = {}): Grant[] {
+  return grantsOfStatements(options.catalog ?? getCatalog(), statementsOf(policies, 'policy'));
 }

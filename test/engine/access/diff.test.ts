@@ -33,6 +33,8 @@ const rows: Row[] = [
   { name: 'a wildcard action covers the actions it matches in the catalogue', old: pol(allow('s3:Get*', '*')), new: pol(allow(['s3:GetObject', 's3:GetBucketPolicy'], '*')), newAccess: false },
   { name: 'a new action on the same resource is new access', old: pol(allow('s3:GetObject', '*')), new: pol(allow(['s3:GetObject', 's3:PutObject'], '*')), newAccess: true, certain: true },
   { name: 'an action the catalogue does not know is still granted by its text', old: pol(allow('s3:GetObject', '*')), new: pol(allow(['s3:GetObject', 's3:SomeFutureAction'], '*')), newAccess: true, certain: true },
+  { name: 'a wildcard matching no catalogue action (a service AWS has not launched) may grant new access', old: pol(allow('s3:GetObject', '*')), new: pol(allow(['s3:GetObject', 'futureservice:*'], '*')), newAccess: true, certain: false },
+  { name: 'such a wildcard inside an old wildcard is no new access', old: pol(allow('future*:*', '*')), new: pol(allow('futureservice:*', '*')), newAccess: false },
   // NotAction / NotResource: "all except".
   { name: 'NotAction iam:* covers s3:*', old: pol({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), new: pol(allow('s3:*', '*')), newAccess: false },
   { name: 'NotAction iam:* does not cover iam:PassRole', old: pol({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), new: pol(allow('iam:PassRole', '*')), newAccess: true, certain: true },
@@ -41,7 +43,7 @@ const rows: Row[] = [
   { name: 'NotResource with fewer exclusions is wider', old: pol({ Effect: 'Allow', Action: 's3:GetObject', NotResource: ['arn:aws:s3:::a/*', 'arn:aws:s3:::b/*'] }), new: pol({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::a/*' }), newAccess: true },
   { name: 'NotResource with more exclusions is narrower', old: pol({ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::a/*' }), new: pol({ Effect: 'Allow', Action: 's3:GetObject', NotResource: ['arn:aws:s3:::a/*', 'arn:aws:s3:::b/*'] }), newAccess: false },
   // Deny carve-outs: an explicit deny overrides any allow.
-  { name: 'dropping a deny carve-out grants what it denied', old: pol(allow('s3:*', 'arn:aws:s3:::b/*'), deny('s3:*', 'arn:aws:s3:::b/secret/*')), new: pol(allow('s3:*', 'arn:aws:s3:::b/*')), newAccess: true },
+  { name: 'dropping a deny carve-out grants what it denied', old: pol(allow('s3:*', 'arn:aws:s3:::b/*'), deny('s3:*', 'arn:aws:s3:::b/secret/*')), new: pol(allow('s3:*', 'arn:aws:s3:::b/*')), newAccess: true, certain: true },
   { name: 'keeping the carve-out (written wider) grants nothing new', old: pol(allow('s3:*', 'arn:aws:s3:::b/*'), deny('s3:*', 'arn:aws:s3:::b/secret/*')), new: pol(allow('s3:*', 'arn:aws:s3:::b/*'), deny('s3:*', 'arn:aws:s3:::b/s*')), newAccess: false },
   { name: 'a wider allow fully cancelled by an unconditional deny is no new access', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), new: pol(allow('s3:GetObject', '*'), { Effect: 'Deny', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b/*' }), newAccess: false },
   { name: 'a deny that cancels only part of a wider allow leaves new access', old: pol(allow('s3:GetObject', 'arn:aws:s3:::b/*')), new: pol(allow('s3:GetObject', '*'), deny('s3:GetObject', 'arn:aws:s3:::c/*')), newAccess: true, certain: true },

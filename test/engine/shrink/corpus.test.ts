@@ -1,13 +1,14 @@
 /**
  * Over every AWS managed policy: `shrink(p)` allows and denies exactly what `p` does (checked with the evaluator on
  * a spread of the actions `p` reaches, against ARNs from the actions' resource types and the policy's own
- * resource strings), it is never larger, and `diff` finds no new access in either direction.
+ * resource strings), it is never larger, it lints no worse, and `diff` finds no new access in either direction.
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { getCatalog } from '../../../src/catalog/load.js';
 import { diffPolicies } from '../../../src/engine/access/index.js';
 import { shrinkPolicy } from '../../../src/engine/shrink/index.js';
+import { lintPolicy } from '../../../src/index.js';
 import { equivalent } from './equivalence.js';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +36,10 @@ describe('shrink over the AWS managed-policy corpus', () => {
       const backward = diffPolicies(r.policy, doc);
       if (forward.newAccess) failures.push(`${name}: diff(original, shrunk) reports ${JSON.stringify(forward.added[0])}`);
       if (backward.newAccess) failures.push(`${name}: diff(shrunk, original) reports ${JSON.stringify(backward.added[0])}`);
+      // Lints no worse: every finding code on the output was already on the input.
+      const before = new Set(lintPolicy(doc, { type: 'identity' }).findings.map((f) => f.code));
+      const fresh = lintPolicy(r.policy, { type: 'identity' }).findings.filter((f) => !before.has(f.code));
+      if (fresh.length > 0) failures.push(`${name}: new lint findings ${fresh.map((f) => `${f.code} ${f.pointer}`).join(', ')}`);
     });
     expect(checked).toBe(names.length);
     expect(failures.slice(0, 10)).toEqual([]);

@@ -56,7 +56,8 @@ function contextFor(docs: Doc[]): Record<string, string[]> {
       for (const block of Object.values(c)) {
         for (const [k, v] of Object.entries(block ?? {})) {
           const first = list(v)[0];
-          if (first !== undefined && !(k in ctx)) ctx[k] = [concrete(first, 'x')];
+          // A CIDR becomes its first address, so that IpAddress conditions can be met.
+          if (first !== undefined && !(k in ctx)) ctx[k] = [concrete(first.replace(/^([\d.]+)\/\d+$/, '$1'), 'x')];
         }
       }
     }
@@ -97,7 +98,9 @@ export function equivalent(catalog: Catalog, a: Doc, b: Doc, options: CheckOptio
     for (const r of action?.resources ?? []) arns.add(arnFromFormat(r.type.arnFormat));
     for (const resource of arns) {
       for (const context of contexts) {
-        const request: SimulationRequest = { principal: 'arn:aws:iam::123456789012:role/r', action: name, resource, context };
+        // The resource is taken to be in the principal's account: identity policies alone decide same-account
+        // requests (a cross-account one would also need the resource's policy, and be refused by both sides).
+        const request: SimulationRequest = { principal: 'arn:aws:iam::123456789012:role/r', action: name, resource, resourceAccount: '123456789012', context };
         const x = ca.evaluate(request, { explain: false }).decision;
         const y = cb.evaluate(request, { explain: false }).decision;
         // Explicit denies must survive too: attached beside other policies, they override those policies' allows.

@@ -90,6 +90,22 @@ describe('shrink on generated policies', () => {
     expect(claimed).toBeGreaterThan(0);
   }, 120_000);
 
+  it('an addition diff reports as proven (not uncertain) is one the evaluator finds', () => {
+    const catalog = getCatalog();
+    const bare = policy.map((p) => ({ ...p, Statement: p.Statement.map(({ Condition: _c, ...s }) => s) }));
+    let proven = 0;
+    fc.assert(
+      fc.property(bare, bare, (oldP, newP) => {
+        const d = diffPolicies(oldP, newP);
+        if (!d.added.some((e) => !e.uncertain)) return;
+        proven++;
+        expect(equivalent(catalog, oldP, newP, { subset: true })).toBeDefined();
+      }),
+      { numRuns: 80 },
+    );
+    expect(proven).toBeGreaterThan(10);
+  }, 120_000);
+
   it('diff proves "no new access" when NEW only drops Allow statements and adds Deny statements', () => {
     fc.assert(
       fc.property(policy, fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), policy, (oldP, keep, extra) => {
