@@ -108,6 +108,13 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer
 });
 
 describe('cloudformation renderer specifics', () => {
+  it('a JSON key with a marker gets the value in effect (CloudFormation keys cannot hold intrinsics)', () => {
+    const bundle: GeneratedBundle = {
+      ...DATA_PIPELINE,
+      roles: [{ ...DATA_PIPELINE.roles[1]!, trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'x' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { '{project}:sub': 'a' } } }] } }],
+    };
+    expect(templateOf(bundle)).toContain('acme:sub: "a"');
+  });
   it('a literal IAM policy variable inside !Sub is written ${!aws:username} (Fn::Sub escape)', () => {
     expect(templateOf(DATA_PIPELINE)).toContain('Resource: !Sub "arn:aws:s3:::${Project}-data/home/${!aws:username}/*"');
   });
