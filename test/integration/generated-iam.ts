@@ -12,7 +12,7 @@ import {
   ListPolicyVersionsCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import type { PolicyJson, ResolvedBundle } from '../../src/generate/model.js';
+import { parameterValues, resolveBundle, substitute, type GeneratedBundle, type PolicyJson } from '../../src/generate/model.js';
 
 /** moto's fixed account id: customer managed policies are created under it. */
 export const MOTO_ACCOUNT = '123456789012';
@@ -32,6 +32,7 @@ export interface RoleState {
   path: string;
   description?: string;
   maxSessionDuration?: number;
+  permissionsBoundary?: string;
   createDate?: number;
   trustPolicy: PolicyJson;
   inline: Record<string, PolicyJson>;
@@ -59,6 +60,7 @@ export async function readRole(iam: IAMClient, name: string): Promise<RoleState>
     path: role.Path!,
     ...(role.Description ? { description: role.Description } : {}),
     ...(role.MaxSessionDuration ? { maxSessionDuration: role.MaxSessionDuration } : {}),
+    ...(role.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: role.PermissionsBoundary.PermissionsBoundaryArn } : {}),
     ...(role.CreateDate ? { createDate: role.CreateDate.getTime() } : {}),
     trustPolicy: decode(role.AssumeRolePolicyDocument),
     inline,
@@ -67,14 +69,17 @@ export async function readRole(iam: IAMClient, name: string): Promise<RoleState>
   };
 }
 
-/** What the account must hold for one resolved role (attachments as sorted ARNs, moto's account for managed kind). */
-export function expectedRole(role: ResolvedBundle['roles'][number], source: { path?: string; maxSessionDuration?: number }) {
+/** What the account must hold for the bundle's role at `index` (attachments as sorted ARNs, moto's account for managed kind). */
+export function expectedRole(bundle: GeneratedBundle, index: number) {
+  const role = resolveBundle(bundle).roles[index]!;
+  const source = bundle.roles[index]!;
   const managed = role.policies.filter((p) => p.kind === 'managed');
   return {
     name: role.name,
     path: source.path ?? '/',
     description: role.description,
     maxSessionDuration: source.maxSessionDuration ?? 3600,
+    permissionsBoundary: source.permissionsBoundaryArn ? substitute(source.permissionsBoundaryArn, parameterValues(bundle)) : undefined,
     trustPolicy: role.trustPolicy,
     inline: Object.fromEntries(role.policies.filter((p) => p.kind === 'inline').map((p) => [p.name, p.document])),
     attached: [...role.managedPolicyArns, ...managed.map((p) => `arn:aws:iam::${MOTO_ACCOUNT}:policy/${p.name}`)].sort(),
@@ -89,6 +94,7 @@ export function observedRole(state: RoleState) {
     path: state.path,
     description: state.description,
     maxSessionDuration: state.maxSessionDuration,
+    permissionsBoundary: state.permissionsBoundary,
     trustPolicy: state.trustPolicy,
     inline: state.inline,
     attached: state.attached,

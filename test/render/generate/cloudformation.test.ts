@@ -97,6 +97,7 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer
       const props = roles[i]!.Properties;
       expect(props.RoleName).toBe(role.name);
       expect(props.Description).toBe(role.description);
+      expect(props.PermissionsBoundary).toBe(bundle.roles[i]!.permissionsBoundaryArn);
       expect(props.AssumeRolePolicyDocument).toEqual(role.trustPolicy);
       expect(props.ManagedPolicyArns ?? []).toEqual(role.managedPolicyArns);
       const inline = role.policies.filter((p) => p.kind === 'inline').map((p) => ({ PolicyName: p.name, PolicyDocument: p.document }));
