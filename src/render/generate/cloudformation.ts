@@ -83,6 +83,18 @@ export function cloudFormationNames(bundle: GeneratedBundle, ids: UniqueNames = 
   );
 }
 
+/** CloudFormation refuses a template Description over 1024 bytes: cut at a character boundary, marked with `…`. */
+function templateDescription(text: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= 1024) return text;
+  let cut = '';
+  for (const ch of text) {
+    if (encoder.encode(`${cut}${ch}…`).length > 1024) break;
+    cut += ch;
+  }
+  return `${cut}…`;
+}
+
 export function render(bundle: GeneratedBundle): RenderedFile[] {
   const ids = new UniqueNames();
   const cfnName = cloudFormationNames(bundle, ids);
@@ -100,7 +112,7 @@ export function render(bundle: GeneratedBundle): RenderedFile[] {
   for (const role of bundle.roles) roleResources(role, ctx, ids, resources, outputs);
   const template: Record<string, YamlNode> = {
     AWSTemplateFormatVersion: scalar(quoted('2010-09-09')),
-    Description: scalar(quoted(bundle.description)),
+    Description: scalar(quoted(templateDescription(bundle.description))),
   };
   if (bundle.parameters.length > 0) template.Parameters = parameters;
   template.Resources = resources;

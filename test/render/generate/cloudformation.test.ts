@@ -109,6 +109,11 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer
 });
 
 describe('cloudformation renderer specifics', () => {
+  it('cuts a template Description to CloudFormation\'s 1024-byte limit', () => {
+    const description = (parse(templateOf({ ...DATA_PIPELINE, description: 'é'.repeat(800) }), { customTags: CFN_TAGS }) as { Description: string }).Description;
+    expect(Buffer.byteLength(description)).toBeLessThanOrEqual(1024);
+    expect(description.endsWith('…')).toBe(true);
+  });
   it('a JSON key with a marker gets the value in effect (CloudFormation keys cannot hold intrinsics)', () => {
     const bundle: GeneratedBundle = {
       ...DATA_PIPELINE,
