@@ -41,11 +41,12 @@ export interface RoleState {
   managed: Record<string, { defaultVersion: string; versions: number; document: PolicyJson }>;
 }
 
-export async function readRole(iam: IAMClient, name: string): Promise<RoleState> {
+/** `inlineDocuments: false` lists inline policy names only (their documents read back as `{}`). */
+export async function readRole(iam: IAMClient, name: string, options: { inlineDocuments?: boolean } = {}): Promise<RoleState> {
   const role = (await iam.send(new GetRoleCommand({ RoleName: name }))).Role!;
   const inlineNames = (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? [];
   const inline: RoleState['inline'] = {};
-  for (const p of inlineNames) inline[p] = decode((await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: p }))).PolicyDocument);
+  for (const p of inlineNames) inline[p] = options.inlineDocuments === false ? {} : decode((await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: p }))).PolicyDocument);
   const attachedPolicies = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? [];
   const managed: RoleState['managed'] = {};
   for (const a of attachedPolicies) {

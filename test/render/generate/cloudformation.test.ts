@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { toValue } from '../../../src/policy/tree.js';
 import { render } from '../../../src/render/generate/cloudformation.js';
 import { BUNDLES, DATA_PIPELINE } from '../../fixtures/generate/bundles.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
+
+const CFN_LINT = spawnSync('sh', ['-c', 'command -v cfn-lint'], { encoding: 'utf8' }).status === 0;
 
 /** Short-form intrinsics as plain objects, the way CloudFormation reads them. */
 const CFN_TAGS: Tags = ['Sub', 'Ref', 'GetAtt'].map((name) => ({
@@ -152,4 +155,22 @@ describe('cloudformation renderer output through `leastpriv lint`', () => {
     expect(r.stdout).toContain('no problems');
     expect(r.status).toBe(0);
   });
+});
+
+describe.skipIf(!CFN_LINT)(`cloudformation renderer output through cfn-lint${CFN_LINT ? '' : ' (skipped: cfn-lint is not on PATH)'}`, () => {
+  it('every template passes AWS\'s cfn-lint (resource schemas, Sub syntax, parameter use) with no finding', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leastpriv-cfnlint-'));
+    try {
+      const files = BUNDLES.map((bundle) => {
+        const file = join(dir, `${bundle.name}.yaml`);
+        writeFileSync(file, templateOf(bundle));
+        return file;
+      });
+      const r = spawnSync('cfn-lint', ['--', ...files], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.stdout + r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
