@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { ensureCorpus } from './corpus.mjs';
+import { diffShrinkRows } from './diff-shrink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'leastpriv.js');
@@ -56,6 +57,17 @@ if (want('lint')) {
   row('lint', 'single small file (examples/policies/dstack-cli.json), wall incl. start-up', `${single.seconds.toFixed(3)} s`, '< 0.25 s');
   const node = wall(['-e', ''], 11);
   row('lint', 'for scale: `node -e ""` on this machine', `${node.seconds.toFixed(3)} s`, '');
+}
+
+if (want('simulate')) {
+  // bench/simulate.mjs measures in its own process (one core, start-up excluded) and prints its rows as JSON.
+  const r = spawnSync(process.execPath, [join(root, 'bench/simulate.mjs'), '--json'], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench/simulate.mjs exited ${r.status}: ${r.stderr}`);
+  for (const x of JSON.parse(r.stdout.trim().split('\n').pop())) row(x.area, x.measure, x.value, x.target, x.peer);
+}
+
+if (want('diff') || want('shrink') || want('expand')) {
+  await diffShrinkRows(row);
 }
 
 const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.\n`;

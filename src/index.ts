@@ -18,14 +18,14 @@ export { parseArn } from './engine/arn.js';
 
 import { lintLoaded, type LintOptions, type LintResult } from './lint/lint.js';
 import { policyFromText, policyFromValue } from './policy/loaded.js';
-import type { PolicyType } from './policy/model.js';
+import type { InlineKind, PolicyType } from './policy/model.js';
 
 /** Lints one policy given as JSON text or as a value. */
 export function lintPolicy(
   policy: string | object,
-  options: LintOptions & { type?: PolicyType; path?: string } = {},
+  options: LintOptions & { type?: PolicyType; inline?: InlineKind; path?: string } = {},
 ): LintResult {
-  const opts = options.type ? { type: options.type } : {};
+  const opts = { ...(options.type ? { type: options.type } : {}), ...(options.inline ? { inline: options.inline } : {}) };
   const loaded =
     typeof policy === 'string'
       ? policyFromText(policy, options.path ?? '<text>', opts)
@@ -54,3 +54,30 @@ export type {
   PreparedRequest,
   SimulationLine,
 } from './engine/evaluate/index.js';
+export { parseSpec } from './generate/spec.js';
+export type { Spec } from './generate/spec.js';
+export { generateFromSpec } from './generate/generator.js';
+export type { GenerateOptions } from './generate/generator.js';
+export { blueprintNames, loadBlueprint } from './generate/blueprints.js';
+export { checkBundle } from './generate/check.js';
+export type { BundleProblem } from './generate/check.js';
+export { SpecError, ExpectationError } from './generate/errors.js';
+export { resolveBundle, substitute } from './generate/model.js';
+export type { GeneratedBundle, GeneratedRole, GeneratedPolicy, RequestExpectation, Parameter, ResolvedBundle } from './generate/model.js';
+export { RENDERERS, GENERATE_FORMATS } from './render/generate/index.js';
+
+import { blueprintText as readBlueprintText } from './generate/blueprints.js';
+import { generateFromSpec as generateBundle } from './generate/generator.js';
+import { parseSpec as parseSpecText } from './generate/spec.js';
+import type { GeneratedBundle as Bundle } from './generate/model.js';
+
+/** Generates a bundle from spec text (YAML or JSON) or from a shipped blueprint, with parameter values. */
+export function generate(input: { spec: string; path?: string } | { blueprint: string }, sets: Record<string, string> = {}): Bundle {
+  const spec = 'blueprint' in input ? parseSpecText(readBlueprintText(input.blueprint), `blueprints/${input.blueprint}.yaml`) : parseSpecText(input.spec, input.path ?? '<spec>');
+  return generateBundle(spec, { sets: new Map(Object.entries(sets)) });
+}
+export { diffPolicies, AccessInputError } from './engine/access/index.js';
+export type { AccessDiff, AccessEntry, AccessPolicyInput } from './engine/access/index.js';
+export { shrinkPolicy, ShrinkInputError, DEFAULT_MAX_CHARS } from './engine/shrink/index.js';
+export type { ShrinkOptions, ShrinkResult } from './engine/shrink/index.js';
+export { expandActions } from './engine/access/expand.js';

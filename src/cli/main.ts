@@ -6,6 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../lint/config.js';
 import { InputError } from '../policy/input.js';
 import { registerLint } from './commands/lint.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerDiff } from './commands/diff.js';
+import { registerTest } from './commands/test.js';
+import { registerShrink } from './commands/shrink.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerBlueprints } from './commands/blueprints.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 
 declare const LEASTPRIV_VERSION: string | undefined;
@@ -19,6 +25,12 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for internal errors')
     .exitOverride();
   registerLint(program);
+  registerSimulate(program);
+  registerDiff(program);
+  registerTest(program);
+  registerShrink(program);
+  registerGenerate(program);
+  registerBlueprints(program);
   return program;
 }
 

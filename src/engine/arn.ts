@@ -28,36 +28,54 @@ export function parseArn(text: string): Arn | undefined {
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 
 /**
- * Token classes for pattern intersection: a literal character, or "one character of a class" with an optional
- * repeat. `any` admits every character; `field` every character but `:` (partition, region and account never
- * contain one).
+ * Tokens for pattern intersection, packed in an Int32Array so that intersection allocates nothing per step: a
+ * literal character is its code (≥ 0); the negative codes below stand for "one character of a class", with or
+ * without repetition. `any` admits every character; `field` every character but `:` (partition, region and
+ * account never contain one).
  */
-type CharClass = 'any' | 'field';
-type Token = { lit: number } | { cls: CharClass; star: boolean };
+const ANY_STAR = -1;
+const ANY_ONE = -2;
+const FIELD_STAR = -3;
+const FIELD_ONE = -4;
+type Tokens = Int32Array;
 
-function classAdmits(cls: CharClass, c: number): boolean {
-  return cls === 'any' || c !== 58; /* : */
+function isStar(t: number): boolean {
+  return t === ANY_STAR || t === FIELD_STAR;
 }
 
-/** A policy ARN pattern as tokens: `*` any run, `?` any one character, everything else literal. */
-function patternTokens(pattern: string): Token[] {
-  const out: Token[] = [];
+/** Whether tokens `a` and `b` can consume one and the same character. */
+function compatible(a: number, b: number): boolean {
+  if (a >= 0 && b >= 0) return a === b;
+  if (a >= 0) return b === ANY_STAR || b === ANY_ONE || a !== 58; /* : */
+  if (b >= 0) return a === ANY_STAR || a === ANY_ONE || b !== 58;
+  return true;
+}
+
+const patternTokenCache = new Map<string, Tokens>();
+
+/** A policy ARN pattern as tokens: `*` any run, `?` any one character, everything else literal. Memoised. */
+function patternTokens(pattern: string): Tokens {
+  const hit = patternTokenCache.get(pattern);
+  if (hit) return hit;
+  const out: number[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charCodeAt(i);
     if (c === 42) {
-      const prev = out[out.length - 1];
-      if (!(prev && 'cls' in prev && prev.star)) out.push({ cls: 'any', star: true });
-    } else if (c === 63) out.push({ cls: 'any', star: false });
-    else out.push({ lit: c });
+      if (out[out.length - 1] !== ANY_STAR) out.push(ANY_STAR);
+    } else if (c === 63) out.push(ANY_ONE);
+    else out.push(c);
   }
-  return out;
+  const tokens = Int32Array.from(out);
+  if (patternTokenCache.size > 50_000) patternTokenCache.clear();
+  patternTokenCache.set(pattern, tokens);
+  return tokens;
 }
 
 export interface ArnFormat {
   readonly format: string;
-  readonly tokens: readonly Token[];
+  readonly tokens: Tokens;
   /** tokens of partition, service, region, account and resource, when the format has all five colons */
-  readonly fields: readonly (readonly Token[])[] | undefined;
+  readonly fields: readonly Tokens[] | undefined;
   readonly service: string;
   /** whether the format has a region / account field (`${Region}`) rather than an empty one */
   readonly hasRegion: boolean;
@@ -68,21 +86,23 @@ export interface ArnFormat {
 
 const formatCache = new Map<string, ArnFormat>();
 
-/** Format text → tokens; a `${Variable}` is one or more characters of `cls`. */
-function formatTokens(text: string, cls: CharClass): Token[] {
-  const tokens: Token[] = [];
+/** Format text → tokens; a `${Variable}` is one or more characters of the class (`field` or `any`). */
+function formatTokens(text: string, field: boolean): Tokens {
+  const one = field ? FIELD_ONE : ANY_ONE;
+  const star = field ? FIELD_STAR : ANY_STAR;
+  const tokens: number[] = [];
   for (let i = 0; i < text.length; ) {
     if (text.startsWith('${', i)) {
       const close = text.indexOf('}', i);
-      tokens.push({ cls, star: false }, { cls, star: true });
+      tokens.push(one, star);
       i = close < 0 ? text.length : close + 1;
       continue;
     }
     const c = text.charCodeAt(i);
-    tokens.push(c === 42 ? { cls, star: true } : { lit: c });
+    tokens.push(c === 42 ? star : c);
     i++;
   }
-  return tokens;
+  return Int32Array.from(tokens);
 }
 
 /**
@@ -96,18 +116,18 @@ export function compileArnFormat(format: string): ArnFormat {
   const arn = parseArn(format);
   const fields = arn
     ? [
-        formatTokens(arn.partition, 'field'),
-        formatTokens(arn.service, 'field'),
-        formatTokens(arn.region, 'field'),
-        formatTokens(arn.account, 'field'),
-        formatTokens(arn.resource, 'any'),
+        formatTokens(arn.partition, true),
+        formatTokens(arn.service, true),
+        formatTokens(arn.region, true),
+        formatTokens(arn.account, true),
+        formatTokens(arn.resource, false),
       ]
     : undefined;
   const resource = arn?.resource ?? '';
   const firstVar = resource.indexOf('${');
   const result: ArnFormat = {
     format,
-    tokens: formatTokens(format, 'any'),
+    tokens: formatTokens(format, false),
     fields,
     service: arn?.service ?? '',
     hasRegion: (arn?.region ?? '') !== '',
@@ -126,48 +146,82 @@ export function compileArnFormat(format: string): ArnFormat {
  * wildcards (see `variablesAsWildcards`).
  */
 export function patternIntersectsFormat(pattern: string, format: ArnFormat): boolean {
+  // Lint asks the same (pattern, format) question many times over a corpus: one answer per pair.
+  let answers = intersectionMemo.get(format);
+  if (!answers) intersectionMemo.set(format, (answers = new Map()));
+  const known = answers.get(pattern);
+  if (known !== undefined) return known;
+  const answer = computeIntersects(pattern, format);
+  if (answers.size > 10_000) answers.clear();
+  answers.set(pattern, answer);
+  return answer;
+}
+
+const intersectionMemo = new WeakMap<ArnFormat, Map<string, boolean>>();
+
+function computeIntersects(pattern: string, format: ArnFormat): boolean {
   const p = format.fields ? parseArn(pattern) : undefined;
   if (p && format.fields) {
-    const parts = [p.partition, p.service, p.region, p.account, p.resource];
-    return parts.every((part, i) => tokensIntersect(patternTokens(part), format.fields![i]!));
+    const f = format.fields;
+    return (
+      tokensIntersect(patternTokens(p.partition), f[0]!) &&
+      tokensIntersect(patternTokens(p.service), f[1]!) &&
+      tokensIntersect(patternTokens(p.region), f[2]!) &&
+      tokensIntersect(patternTokens(p.account), f[3]!) &&
+      tokensIntersect(patternTokens(p.resource), f[4]!)
+    );
   }
   return tokensIntersect(patternTokens(pattern), format.tokens);
 }
 
-function tokensIntersect(a: readonly Token[], b: readonly Token[]): boolean {
+/** Scratch space for tokensIntersect: a visited mark per (i, j) state, stamped so it never needs clearing. */
+let visited = new Uint32Array(1024);
+let stamp = 0;
+let stack = new Int32Array(1024);
+
+/**
+ * Reachability in the product of two token automata: O(|a| × |b|) states, each visited once, no backtracking.
+ * Returns whether some string is accepted by both.
+ */
+function tokensIntersect(a: Tokens, b: Tokens): boolean {
   const width = b.length + 1;
-  const seen = new Uint8Array((a.length + 1) * width);
-  const stack: number[] = [0];
-  seen[0] = 1;
+  const size = (a.length + 1) * width;
+  if (visited.length < size) {
+    visited = new Uint32Array(Math.max(size, visited.length * 2));
+    stamp = 0;
+  }
+  if (stack.length < size) stack = new Int32Array(Math.max(size, stack.length * 2));
+  if (++stamp === 0xffffffff) {
+    visited.fill(0);
+    stamp = 1;
+  }
+  const mark = stamp;
+  let top = 0;
   const push = (i: number, j: number): void => {
     const k = i * width + j;
-    if (!seen[k]) {
-      seen[k] = 1;
-      stack.push(k);
+    if (visited[k] !== mark) {
+      visited[k] = mark;
+      stack[top++] = k;
     }
   };
-  while (stack.length > 0) {
-    const k = stack.pop()!;
-    const i = Math.floor(k / width);
-    const j = k % width;
-    if (i === a.length && j === b.length) return true;
-    const ta = a[i];
-    const tb = b[j];
+  push(0, 0);
+  const end = a.length * width + b.length;
+  while (top > 0) {
+    const k = stack[--top]!;
+    if (k === end) return true;
+    const i = (k / width) | 0;
+    const j = k - i * width;
+    const ta = i < a.length ? a[i]! : undefined;
+    const tb = j < b.length ? b[j]! : undefined;
+    const starA = ta !== undefined && isStar(ta);
+    const starB = tb !== undefined && isStar(tb);
     // A star may match nothing.
-    if (ta && 'cls' in ta && ta.star) push(i + 1, j);
-    if (tb && 'cls' in tb && tb.star) push(i, j + 1);
-    if (!ta || !tb) continue;
-    // Both consume one shared character, if one exists that both admit.
-    let compatible: boolean;
-    if ('lit' in ta && 'lit' in tb) compatible = ta.lit === tb.lit;
-    else if ('lit' in ta) compatible = classAdmits((tb as { cls: CharClass }).cls, ta.lit);
-    else if ('lit' in tb) compatible = classAdmits(ta.cls, tb.lit);
-    else compatible = true;
-    if (!compatible) continue;
-    const ni = 'cls' in ta && ta.star ? i : i + 1;
-    const nj = 'cls' in tb && tb.star ? j : j + 1;
-    push(ni, nj);
-    if ('cls' in ta && ta.star && 'cls' in tb && tb.star) {
+    if (starA) push(i + 1, j);
+    if (starB) push(i, j + 1);
+    if (ta === undefined || tb === undefined || !compatible(ta, tb)) continue;
+    // Both consume one shared character; a star may go on consuming.
+    push(starA ? i : i + 1, starB ? j : j + 1);
+    if (starA && starB) {
       push(i + 1, j);
       push(i, j + 1);
     }

@@ -72,6 +72,8 @@ export interface GeneratedBundle {
   roles: GeneratedRole[];
   /** shell commands a user runs afterwards to verify (template form), shown by markdown */
   verify?: string[];
+  /** how `leastpriv generate` names the input: `--blueprint NAME` or the spec path */
+  origin?: string;
 }
 
 const MARKER = /(?<!\$)\{([A-Za-z][A-Za-z0-9_]*)\}/g;

@@ -95,10 +95,17 @@ export class ResourcePattern {
     return patternIntersectsFormat(`${this.head}${this.spanResource}`, shifted);
   }
 
-  /** Whether the pattern can name some resource of the type. */
+  /** Whether the pattern can name some resource of the type. (Asked once per action of a statement: memoised.) */
   matchesType(type: ResourceType): boolean {
-    return formatsOf(type).some((f) => this.matches(f));
+    let answer = this.typeAnswers.get(type);
+    if (answer === undefined) {
+      answer = formatsOf(type).some((f) => this.matches(f));
+      this.typeAnswers.set(type, answer);
+    }
+    return answer;
   }
+
+  private readonly typeAnswers = new Map<ResourceType, boolean>();
 }
 
 /**

@@ -1,11 +1,14 @@
 /** eslint-style text: a header per policy, one line per finding (line:col, severity, message, code), a summary. */
-import type { Severity } from '../lint/finding.js';
+import { SEVERITIES, type Severity } from '../lint/finding.js';
 import type { LintResult } from '../lint/lint.js';
 import { summarise } from './lint-report.js';
 import type { Style } from './style.js';
 
+/** The severity column: the longest severity ("suggestion") plus two spaces, so messages never touch it. */
+const SEVERITY_WIDTH = Math.max(...SEVERITIES.map((s) => s.length)) + 2;
+
 function severityLabel(s: Severity, style: Style): string {
-  const padded = s.padEnd(10);
+  const padded = s.padEnd(SEVERITY_WIDTH);
   switch (s) {
     case 'error':
       return style.red(padded);

@@ -53,8 +53,8 @@ describe('leastpriv lint on infrastructure as code', () => {
     expect(scp.findings[0]).toMatchObject({ code: 'unknown-action', line: 1 });
   });
 
-  it('a directory: templates and plans walked; Terraform sources and READMEs are not read', () => {
-    const { report } = lint('test/fixtures');
+  it('directories: templates and plans walked; Terraform sources and READMEs are not read', () => {
+    const { report } = lint('test/fixtures/cloudformation', 'test/fixtures/terraform');
     expect(report!.summary.files).toBe(4);
     const paths = new Set(report!.results.map((r) => r.path));
     expect([...paths].sort()).toEqual([

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { isSeverity, atOrAbove, SEVERITIES, type Severity } from '../../lint/finding.js';
-import { emptyConfig, findConfigFile, loadConfig } from '../../lint/config.js';
-import { lintLoaded, type LintResult } from '../../lint/lint.js';
-import { RULE_CODES } from '../../lint/registry.js';
-import { loadInputs } from '../../policy/input.js';
+import { findConfigFile } from '../../lint/config.js';
+import { expandInputs } from '../../policy/input.js';
+import { lintFilesInParallel } from '../lint-files.js';
 import { POLICY_TYPES, type InlineKind, type PolicyType } from '../../policy/model.js';
 import { lintJson } from '../../render/lint-report.js';
 import { lintText } from '../../render/lint-text.js';
@@ -30,21 +29,21 @@ export function registerLint(program: Command): void {
     .option('--format <format>', 'text|json|sarif', 'text')
     .option('--fail-on <severity>', `exit 1 at or above: ${SEVERITIES.join('|')}`, 'error')
     .option('--config <file>', 'lint configuration (default: leastpriv.config.json|yaml found upward)')
-    .action((paths: string[], opts: LintOptions) => {
-      process.exitCode = runLint(paths, opts);
+    .action(async (paths: string[], opts: LintOptions) => {
+      process.exitCode = await runLint(paths, opts);
     });
 }
 
-export function runLint(paths: string[], opts: LintOptions): number {
+export async function runLint(paths: string[], opts: LintOptions): Promise<number> {
   const format = choice('--format', opts.format, ['text', 'json', 'sarif'] as const);
   if (!isSeverity(opts.failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${opts.failOn}")`);
   const failOn: Severity = opts.failOn;
   const type = opts.type === 'auto' ? undefined : choice('--type', opts.type, POLICY_TYPES as readonly PolicyType[]);
   const inline = opts.inline === undefined ? undefined : choice<InlineKind>('--inline', opts.inline, ['role', 'user', 'group']);
   const configFile = opts.config ?? findConfigFile();
-  const config = configFile ? loadConfig(configFile, RULE_CODES) : emptyConfig();
-  const inputs = loadInputs(paths.length > 0 ? paths : ['-'], { ...(type ? { type } : {}), ...(inline ? { inline } : {}) });
-  const results: LintResult[] = inputs.policies.map((policy) => lintLoaded(policy, { config }));
+  const files = expandInputs(paths.length > 0 ? paths : ['-']);
+  const inputs = await lintFilesInParallel({ files, options: { ...(type ? { type } : {}), ...(inline ? { inline } : {}) }, configFile });
+  const results = inputs.results;
   if (format === 'json') write(lintJson(results, inputs.files));
   else if (format === 'sarif') write(lintSarif(results));
   else write(lintText(results, styleFor(process.stdout), inputs.files));

@@ -35,8 +35,12 @@ export class PolicyCompileError extends Error {
   }
 }
 
-/** How a policy type treats `Principal`: resource policies and RCPs match it; the others have none. */
-export type PrincipalMode = 'resource' | 'none';
+/**
+ * How a policy type treats `Principal`: resource policies match it; an RCP's must be `"*"` (RCP syntax: the
+ * principal element of an RCP accepts only `"*"`, callers are narrowed with conditions such as
+ * `aws:PrincipalArn`), and it has no `NotPrincipal`; the other types have none.
+ */
+export type PrincipalMode = 'resource' | 'rcp' | 'none';
 
 export interface ResourcePattern {
   /** the pattern when it needs no request data */
@@ -152,7 +156,13 @@ function compileStatement(s: Statement, label: PolicyLabel, variables: boolean, 
 
   let principals: CompiledPrincipals | undefined;
   const block = s.principal ?? s.notPrincipal;
-  if (mode === 'resource' && block) principals = compilePrincipals(block, label);
+  if (mode === 'rcp') {
+    if (s.notPrincipal) throw new PolicyCompileError(label, s.notPrincipal.pointer, 'an RCP cannot use NotPrincipal (use a condition on aws:PrincipalArn)');
+    if (s.principal && s.principal.wildcard?.value !== '*') {
+      throw new PolicyCompileError(label, s.principal.pointer, 'the Principal of an RCP must be "*" (narrow callers with a condition such as aws:PrincipalArn)');
+    }
+  }
+  if (mode !== 'none' && block) principals = compilePrincipals(block, label);
 
   const conditions: CompiledCondition[] = [];
   if (s.condition) {
@@ -186,7 +196,7 @@ function compileStatement(s: Statement, label: PolicyLabel, variables: boolean, 
     notResource: !s.resource && !!s.notResource,
     principals,
     notPrincipal: !s.principal && !!s.notPrincipal,
-    requiresPrincipal: mode === 'resource',
+    requiresPrincipal: mode !== 'none',
     conditions,
   };
 }

@@ -75,8 +75,14 @@ function resolveMatcher(s: { template: Parameters<typeof resolvePieces>[0] }, re
   return pieces ? compileGlob(pieces) : undefined;
 }
 
-/** Does the statement apply to the request (its action already matched)? How strongly it names the principal. */
-export function statementApplies(s: CompiledStatement, req: PreparedRequest): PrincipalMatch {
+/**
+ * Does the statement apply to the request (its action already matched)? How strongly it names the principal.
+ * `boundary`: the principal has a permissions boundary, under which a resource-policy `Deny` with `NotPrincipal`
+ * applies whatever it names ("The NotPrincipal element with a Deny effect will always deny any IAM principal that
+ * has a permissions boundary policy attached, regardless of the values specified in the NotPrincipal element",
+ * Permissions boundaries for IAM entities).
+ */
+export function statementApplies(s: CompiledStatement, req: PreparedRequest, boundary = false): PrincipalMatch {
   if (s.resources) {
     let hit = false;
     for (const r of s.resources) {
@@ -91,7 +97,7 @@ export function statementApplies(s: CompiledStatement, req: PreparedRequest): Pr
   let level: PrincipalMatch = DIRECT;
   if (s.principals) {
     if (s.notPrincipal) {
-      if (s.principals.excludes(req.principal)) return NONE;
+      if (s.principals.excludes(req.principal) && !(boundary && !s.allow)) return NONE;
     } else {
       level = s.principals.match(req.principal);
       if (level === NONE) return NONE;
@@ -101,8 +107,8 @@ export function statementApplies(s: CompiledStatement, req: PreparedRequest): Pr
   return level;
 }
 
-function anyApplies(list: Stmts, req: PreparedRequest): boolean {
-  for (const s of list) if (statementApplies(s, req) !== NONE) return true;
+function anyApplies(list: Stmts, req: PreparedRequest, boundary = false): boolean {
+  for (const s of list) if (statementApplies(s, req, boundary) !== NONE) return true;
   return false;
 }
 
@@ -119,11 +125,11 @@ function bestApplies(list: Stmts, req: PreparedRequest): PrincipalMatch {
 }
 
 /** Every applicable statement of a layer, recorded; the strongest Allow and whether a Deny applied. */
-function scanAll(list: Stmts, req: PreparedRequest, matched: MatchedStatement[]): { allow: PrincipalMatch; deny: boolean } {
+function scanAll(list: Stmts, req: PreparedRequest, matched: MatchedStatement[], boundary = false): { allow: PrincipalMatch; deny: boolean } {
   let allow: PrincipalMatch = NONE;
   let deny = false;
   for (const s of list) {
-    const l = statementApplies(s, req);
+    const l = statementApplies(s, req, boundary);
     if (l === NONE) continue;
     const m: MatchedStatement = { policy: s.policy, statement: s.index, effect: s.allow ? 'Allow' : 'Deny' };
     if (s.sid !== undefined) m.sid = s.sid;
@@ -148,19 +154,27 @@ interface Facts {
   resource: PrincipalMatch;
 }
 
-const PLAN_CACHE_LIMIT = 20_000;
+// Above the catalogue's ~22,000 actions, so a batch over every action never thrashes; plans share empty lists.
+const PLAN_CACHE_LIMIT = 65_536;
 
 export class CompiledPolicySet {
   private readonly plans = new Map<string, Plan>();
+  /** the same plans by the action as written: no lower-casing (an allocation) per request in the common case */
+  private readonly plansByAction = new Map<string, Plan>();
 
   constructor(
     readonly identity: readonly CompiledDocument[],
     readonly resource: CompiledDocument | undefined,
-    readonly boundary: CompiledDocument | undefined,
+    /** the permissions boundary: one document, or several read as one (their statements ORed, like one SCP level) */
+    boundary: CompiledDocument | readonly CompiledDocument[] | undefined,
     readonly scp: readonly (readonly CompiledDocument[])[],
     readonly rcp: readonly (readonly CompiledDocument[])[],
     readonly session: CompiledDocument | undefined,
-  ) {}
+  ) {
+    this.boundaries = boundary === undefined ? [] : Array.isArray(boundary) ? [...(boundary as readonly CompiledDocument[])] : [boundary as CompiledDocument];
+  }
+
+  readonly boundaries: readonly CompiledDocument[];
 
   /** The statements of every policy whose action element covers the action (memoised per action). */
   private plan(actionLower: string): Plan {
@@ -173,7 +187,7 @@ export class CompiledPolicySet {
     };
     const identity = of(this.identity);
     const resource = this.resource ? of([this.resource]) : EMPTY;
-    const boundary = this.boundary ? of([this.boundary]) : EMPTY;
+    const boundary = of(this.boundaries);
     const session = this.session ? of([this.session]) : EMPTY;
     const scp = this.scp.map(of);
     const rcp = this.rcp.map(of);
@@ -205,6 +219,15 @@ export class CompiledPolicySet {
     return plan;
   }
 
+  private planFor(req: PreparedRequest): Plan {
+    const hit = this.plansByAction.get(req.action);
+    if (hit) return hit;
+    const plan = this.plan(req.actionLower);
+    if (this.plansByAction.size >= PLAN_CACHE_LIMIT) this.plansByAction.clear();
+    this.plansByAction.set(req.action, plan);
+    return plan;
+  }
+
   /** The decision alone: the fast path. */
   decide(request: SimulationRequest | PreparedRequest): Decision {
     return this.evaluate(request).decision;
@@ -216,11 +239,11 @@ export class CompiledPolicySet {
   }
 
   private fast(req: PreparedRequest): SimulationResult {
-    const plan = this.plan(req.actionLower);
+    const plan = this.planFor(req);
     const kind = req.principal.kind;
     const iam = kind !== 'service' && kind !== 'anonymous';
-    if (iam && req.actionLower === 'sts:getcalleridentity') return RESULTS.allowed;
-    const hasBoundary = iam && kind !== 'root' && this.boundary !== undefined;
+    if (iam && req.action.length === 21 && req.actionLower === 'sts:getcalleridentity') return RESULTS.allowed;
+    const hasBoundary = iam && kind !== 'root' && this.boundaries.length > 0;
     const hasSession = (kind === 'role' || kind === 'session' || kind === 'federated') && this.session !== undefined;
 
     if (
@@ -228,7 +251,7 @@ export class CompiledPolicySet {
       (hasBoundary && anyApplies(plan.boundaryDeny, req)) ||
       (hasSession && anyApplies(plan.sessionDeny, req)) ||
       anyApplies(plan.rcpDeny, req) ||
-      anyApplies(plan.resourceDeny, req)
+      anyApplies(plan.resourceDeny, req, hasBoundary)
     ) {
       return RESULTS.explicitDeny;
     }
@@ -242,18 +265,18 @@ export class CompiledPolicySet {
     const idPath = identityAllow && boundaryOk && sessionOk;
     if (idPath && req.sameAccount && !req.resourcePolicyRequired) return RESULTS.allowed;
     const resource = bestApplies(plan.resourceAllow, req);
-    return grant(req, { scpFailed: [], identityAllow, boundaryOk, sessionOk, resource }) ? RESULTS.allowed : RESULTS.implicitDeny;
+    return grant(req, identityAllow, boundaryOk, sessionOk, resource) ? RESULTS.allowed : RESULTS.implicitDeny;
   }
 
   private explained(req: PreparedRequest): SimulationResult {
-    const plan = this.plan(req.actionLower);
+    const plan = this.planFor(req);
     const kind = req.principal.kind;
     const iam = kind !== 'service' && kind !== 'anonymous';
-    const hasBoundary = iam && kind !== 'root' && this.boundary !== undefined;
+    const hasBoundary = iam && kind !== 'root' && this.boundaries.length > 0;
     const hasSession = (kind === 'role' || kind === 'session' || kind === 'federated') && this.session !== undefined;
     const matched: MatchedStatement[] = [];
     const identity = iam ? scanAll(plan.identity, req, matched) : { allow: NONE, deny: false };
-    const resource = scanAll(plan.resource, req, matched);
+    const resource = scanAll(plan.resource, req, matched, hasBoundary);
     const boundary = hasBoundary ? scanAll(plan.boundary, req, matched) : { allow: DIRECT, deny: false };
     const scp = iam ? plan.scp.map((l) => scanAll(l, req, matched)) : [];
     const rcp = plan.rcp.map((l) => scanAll(l, req, matched));
@@ -270,18 +293,18 @@ export class CompiledPolicySet {
       sessionOk: session.allow !== NONE,
       resource: resource.allow,
     };
-    const allowed = iam ? facts.scpFailed.length === 0 && grant(req, facts) : resource.allow === DIRECT;
+    const allowed = iam ? facts.scpFailed.length === 0 && grant(req, facts.identityAllow, facts.boundaryOk, facts.sessionOk, facts.resource) : resource.allow === DIRECT;
     return allowed ? { decision: 'allowed', matched } : { decision: 'implicitDeny', matched, denied: reasons(req, facts, this.resource !== undefined) };
   }
 }
 
-/** Step 4 of the logic above, for an IAM principal whose SCPs allow. */
-function grant(req: PreparedRequest, f: Facts): boolean {
-  const idPath = f.identityAllow && f.boundaryOk && f.sessionOk;
-  if (!req.sameAccount) return idPath && f.resource !== NONE;
-  if (f.resource === DIRECT) return true;
-  if (f.resource === ROLE && f.boundaryOk && f.sessionOk) return true;
-  if (req.resourcePolicyRequired) return f.resource === ACCOUNT && idPath;
+/** Step 4 of the logic above, for an IAM principal whose SCPs allow (arguments, not an object: the fast path allocates nothing). */
+function grant(req: PreparedRequest, identityAllow: boolean, boundaryOk: boolean, sessionOk: boolean, resource: PrincipalMatch): boolean {
+  const idPath = identityAllow && boundaryOk && sessionOk;
+  if (!req.sameAccount) return idPath && resource !== NONE;
+  if (resource === DIRECT) return true;
+  if (resource === ROLE && boundaryOk && sessionOk) return true;
+  if (req.resourcePolicyRequired) return resource === ACCOUNT && idPath;
   return idPath;
 }
 
@@ -339,14 +362,16 @@ export function compilePolicySet(set: PolicySet): CompiledPolicySet {
   const identity = identityIn.map((d: PolicyInput, i) => compileDocument(d, `identity[${i}]`, 'none'));
   const present = (v: unknown): boolean => v !== undefined && v !== null;
   const resource = present(s.resource) ? compileDocument(s.resource, 'resource', 'resource') : undefined;
-  let boundaryIn = s.boundary;
+  // A user or role has one boundary; several documents given for it are read as one (statements ORed), labelled
+  // boundary[0], boundary[1]… so an explanation still says which document a statement came from.
+  const boundaryIn = s.boundary;
+  let boundary: CompiledDocument[] = [];
   if (Array.isArray(boundaryIn)) {
-    if (boundaryIn.length > 1) throw new PolicyCompileError('boundary', '', 'a user or role has at most one permissions boundary');
-    boundaryIn = boundaryIn[0];
-  }
-  const boundary = present(boundaryIn) ? compileDocument(boundaryIn, 'boundary', 'none') : undefined;
+    const docs = boundaryIn.filter(present);
+    boundary = docs.map((d, i) => compileDocument(d, docs.length === 1 ? 'boundary' : `boundary[${i}]`, 'none'));
+  } else if (present(boundaryIn)) boundary = [compileDocument(boundaryIn, 'boundary', 'none')];
   const scp = asLevels(s.scp, 'scp').map((level, i) => level.map((d, j) => compileDocument(d, `scp[${i}][${j}]`, 'none')));
-  const rcp = asLevels(s.rcp, 'rcp').map((level, i) => level.map((d, j) => compileDocument(d, `rcp[${i}][${j}]`, 'resource')));
+  const rcp = asLevels(s.rcp, 'rcp').map((level, i) => level.map((d, j) => compileDocument(d, `rcp[${i}][${j}]`, 'rcp')));
   const session = present(s.session) ? compileDocument(s.session, 'session', 'none') : undefined;
   return new CompiledPolicySet(identity, resource, boundary, scp, rcp, session);
 }

@@ -125,8 +125,35 @@ function contextValue(v: ContextValueInput | unknown): ContextValue | undefined 
     // context keys with empty values from evaluating to true by including a Null condition…").
     return values.length === 0 ? undefined : { values, multi: true };
   }
+  if (typeof v === 'string') return singleValue(v);
   const s = scalar(v);
   return s === undefined ? undefined : { values: [s], multi: false };
+}
+
+// Requests repeat the same few values (regions, account ids, tags); a single value's parsed views depend only on
+// its text, so one shared ContextValue per text saves an allocation (and a parse) per request. Bounded.
+const singleValues = new Map<string, ContextValue>();
+function singleValue(s: string): ContextValue {
+  let hit = singleValues.get(s);
+  if (hit) return hit;
+  hit = { values: [s], multi: false };
+  if (s.length <= 256) {
+    if (singleValues.size >= 10_000) singleValues.clear();
+    singleValues.set(s, hit);
+  }
+  return hit;
+}
+
+// Context key names repeat across requests; lower-case each once. Bounded.
+const lowerKeys = new Map<string, string>();
+function lowerKey(key: string): string {
+  let hit = lowerKeys.get(key);
+  if (hit === undefined) {
+    hit = key.toLowerCase();
+    if (lowerKeys.size >= 10_000) lowerKeys.clear();
+    lowerKeys.set(key, hit);
+  }
+  return hit;
 }
 
 /** The keys the principal implies (the context may override each of them). */
@@ -174,7 +201,7 @@ function principalEntry(text: unknown): PrincipalEntry {
 class Prepared implements PreparedRequest {
   readonly principal: RequestPrincipal;
   readonly action: string;
-  readonly actionLower: string;
+  private lowered: string | undefined;
   readonly resource: string;
   readonly resourceAccount: string | undefined;
   readonly sameAccount: boolean;
@@ -191,16 +218,34 @@ class Prepared implements PreparedRequest {
     this.derived = entry.derived;
     this.given = req.context;
     this.action = typeof req.action === 'string' ? req.action : '';
-    this.actionLower = this.action.toLowerCase();
     this.resource = typeof req.resource === 'string' ? req.resource : '';
-    const arn = parseArn(this.resource);
+    // The resource ARN's fields by colon positions (as parseArn splits them), without allocating its parts: this
+    // runs once per plain request.
+    const r = this.resource;
+    let account: string | undefined;
+    let required = false;
+    if (r.startsWith('arn:')) {
+      const c1 = r.indexOf(':', 4);
+      const c2 = c1 < 0 ? -1 : r.indexOf(':', c1 + 1);
+      const c3 = c2 < 0 ? -1 : r.indexOf(':', c2 + 1);
+      const c4 = c3 < 0 ? -1 : r.indexOf(':', c3 + 1);
+      if (c4 >= 0) {
+        if (c4 > c3 + 1) account = r.slice(c3 + 1, c4);
+        const service = c2 - c1 - 1;
+        required =
+          (service === 3 && r.startsWith('kms', c1 + 1) && r.startsWith('key/', c4 + 1)) ||
+          (service === 3 && r.startsWith('iam', c1 + 1) && r.startsWith('role/', c4 + 1) && this.action.slice(0, 4).toLowerCase() === 'sts:');
+      }
+    }
     const given = typeof req.resourceAccount === 'string' && req.resourceAccount !== '' ? req.resourceAccount : undefined;
-    this.resourceAccount = given ?? (arn && arn.account !== '' ? arn.account : principal.account);
-    this.resourcePolicyRequired =
-      !!arn &&
-      ((arn.service === 'kms' && arn.resource.startsWith('key/')) ||
-        (arn.service === 'iam' && arn.resource.startsWith('role/') && this.actionLower.startsWith('sts:')));
+    this.resourceAccount = given ?? account ?? principal.account;
+    this.resourcePolicyRequired = required;
     this.sameAccount = principal.kind !== 'service' && principal.kind !== 'anonymous' && principal.account === this.resourceAccount;
+  }
+
+  /** Lower-cased on first use: a compiled set finds its plan by the action as given, which is usually enough. */
+  get actionLower(): string {
+    return (this.lowered ??= this.action.toLowerCase());
   }
 
   /** Built on first use: many decisions (policies without conditions or variables) never read the context. */
@@ -212,8 +257,8 @@ class Prepared implements PreparedRequest {
       for (const key in given) {
         if (!Object.prototype.hasOwnProperty.call(given, key)) continue;
         const v = contextValue((given as Record<string, unknown>)[key]);
-        if (v) context.set(key.toLowerCase(), v);
-        else context.delete(key.toLowerCase());
+        if (v) context.set(lowerKey(key), v);
+        else context.delete(lowerKey(key));
       }
     }
     this.built = context;

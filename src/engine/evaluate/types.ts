@@ -38,7 +38,10 @@ export interface PolicySet {
   identity?: readonly PolicyInput[];
   /** the resource-based policy of the resource (bucket policy, key policy, role trust policy…) */
   resource?: PolicyInput;
-  /** the permissions boundary of the principal's user or role; a one-element array is accepted */
+  /**
+   * the permissions boundary of the principal's user or role; an array is accepted, and several documents in it are
+   * read as one boundary (an Allow in any of them is the boundary's Allow; a Deny in any is an explicit deny)
+   */
   boundary?: PolicyInput | readonly PolicyInput[];
   /** service control policies of the principal's account, by level (root, OUs…, account); every level must allow */
   scp?: readonly (readonly PolicyInput[])[];

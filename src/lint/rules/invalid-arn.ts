@@ -195,7 +195,20 @@ function ownFormats(catalog: Catalog, arnService: string): { format: ArnFormat; 
 const fieldPattern = (field: 2 | 3 | 4, value: string): string =>
   field === 2 ? `arn:*:*:${value}:*:*` : field === 3 ? `arn:*:*:*:${value}:*` : `arn:*:*:*:*:${value}`;
 
+/** Answers by ARN text: the same ARNs recur across the statements and policies of one run. */
+const formatProblems = new WeakMap<Catalog, Map<string, Problem | undefined>>();
+
 function formatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
+  let answers = formatProblems.get(catalog);
+  if (!answers) formatProblems.set(catalog, (answers = new Map()));
+  if (answers.has(raw)) return answers.get(raw);
+  const problem = computeFormatProblem(catalog, raw, written);
+  if (answers.size > 20_000) answers.clear();
+  answers.set(raw, problem);
+  return problem;
+}
+
+function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
   if (WILD.test(written.service)) return undefined;
   const arn: Arn = { ...written, region: written.region.toLowerCase(), account: written.account.toLowerCase(), resource: written.resource.toLowerCase() };
   // Usually the service's own resource types settle it; only a suspected problem consults every service.

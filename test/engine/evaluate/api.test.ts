@@ -36,8 +36,9 @@ describe('documents IAM would refuse are compile errors, with the policy and a p
     ['IfExists on Null (Condition operators: "except the Null condition")', { identity: [doc(allow('*', '*', { Condition: { NullIfExists: { 'aws:x': 'true' } } }))] }, 'identity[0]', '/Statement/0/Condition/NullIfExists'],
     ['an action that is not a string', { identity: [doc(allow(['s3:GetObject', { a: 1 } as unknown as string]))] }, 'identity[0]', '/Statement/0/Action'],
     ['a principal string other than "*"', { resource: doc({ Effect: 'Allow', Principal: USER, Action: '*', Resource: '*' }) }, 'resource', '/Statement/0/Principal'],
+    ['an RCP principal other than "*" (RCP syntax: the Principal of an RCP must be "*")', { rcp: [[doc({ Effect: 'Deny', Principal: { AWS: USER }, Action: '*', Resource: '*' })]] }, 'rcp[0][0]', '/Statement/0/Principal'],
+    ['NotPrincipal in an RCP (RCP syntax: no NotPrincipal element)', { rcp: [[doc({ Effect: 'Deny', NotPrincipal: { AWS: USER }, Action: '*', Resource: '*' })]] }, 'rcp[0][0]', '/Statement/0/NotPrincipal'],
     ['an unknown principal type', { resource: doc({ Effect: 'Allow', Principal: { IAM: USER }, Action: '*', Resource: '*' }) }, 'resource', '/Statement/0/Principal/IAM'],
-    ['two permissions boundaries', { boundary: [ALLOW_ALL, ALLOW_ALL] }, 'boundary', ''],
     ['JSON text that does not parse', { identity: ['{"Statement": ['] }, 'identity[0]', ''],
   ])('%s', (_name, policies, policy, pointer) => {
     const e = compileError(policies as Parameters<typeof compile>[0]);

@@ -85,7 +85,7 @@ const conditionBlock = fc.uniqueArray(pick(CONDITIONS), { maxLength: 2, selector
   return block;
 });
 
-function statement(withPrincipal: boolean): fc.Arbitrary<Record<string, unknown>> {
+function statement(withPrincipal: boolean | 'rcp'): fc.Arbitrary<Record<string, unknown>> {
   return fc
     .record({
       Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
@@ -104,13 +104,15 @@ function statement(withPrincipal: boolean): fc.Arbitrary<Record<string, unknown>
     .map((r) => {
       const s: Record<string, unknown> = { Effect: r.Effect, [r.not ? 'NotAction' : 'Action']: r.actions };
       if (r.resources !== undefined) s[r.notResource ? 'NotResource' : 'Resource'] = r.resources;
-      if (withPrincipal) s[r.notPrincipal ? 'NotPrincipal' : 'Principal'] = r.principal;
+      // An RCP's principal can only be "*" (RCP syntax).
+      if (withPrincipal === 'rcp') s.Principal = '*';
+      else if (withPrincipal) s[r.notPrincipal ? 'NotPrincipal' : 'Principal'] = r.principal;
       if (r.condition && Object.keys(r.condition).length > 0) s.Condition = r.condition;
       return s;
     });
 }
 
-function policy(withPrincipal: boolean): fc.Arbitrary<Record<string, unknown>> {
+function policy(withPrincipal: boolean | 'rcp'): fc.Arbitrary<Record<string, unknown>> {
   return fc.record({
     Version: fc.constantFrom('2012-10-17', '2012-10-17', '2012-10-17', '2008-10-17', undefined),
     Statement: fc.array(statement(withPrincipal), { minLength: 1, maxLength: 3 }),
@@ -123,7 +125,7 @@ const policySet: fc.Arbitrary<PolicySet> = fc
     resource: fc.option(policy(true), { nil: undefined }),
     boundary: fc.option(policy(false), { nil: undefined, freq: 3 }),
     scp: fc.option(fc.array(fc.array(policy(false), { minLength: 1, maxLength: 2 }), { maxLength: 2 }), { nil: undefined, freq: 3 }),
-    rcp: fc.option(fc.array(fc.array(policy(true), { minLength: 1, maxLength: 1 }), { maxLength: 1 }), { nil: undefined, freq: 3 }),
+    rcp: fc.option(fc.array(fc.array(policy('rcp'), { minLength: 1, maxLength: 1 }), { maxLength: 1 }), { nil: undefined, freq: 3 }),
     session: fc.option(policy(false), { nil: undefined, freq: 3 }),
   })
   .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as PolicySet);

@@ -206,7 +206,7 @@ function notPrincipalSpares(block: unknown, w: Who): boolean {
 }
 
 /** The principal level at which a statement applies (0: it does not). */
-function applies(st: Json, req: SimulationRequest, w: Who, ctx: Ctx, variables: boolean, withPrincipal: boolean): number {
+function applies(st: Json, req: SimulationRequest, w: Who, ctx: Ctx, variables: boolean, withPrincipal: boolean, hasBoundary = false): number {
   const actions = list(st.Action ?? st.NotAction).map(String);
   const actionHit = actions.some((a) => globRegex([{ text: a.toLowerCase(), wild: true }]).test(req.action.toLowerCase()));
   if (actionHit !== (st.Action !== undefined)) return NONE;
@@ -221,7 +221,8 @@ function applies(st: Json, req: SimulationRequest, w: Who, ctx: Ctx, variables: 
   let level = DIRECT;
   if (withPrincipal) {
     if (st.Principal !== undefined) level = principalLevel(st.Principal, w);
-    else if (st.NotPrincipal !== undefined) level = notPrincipalSpares(st.NotPrincipal, w) ? NONE : DIRECT;
+    // Permissions boundaries: a resource-policy Deny with NotPrincipal always denies a principal that has a boundary.
+    else if (st.NotPrincipal !== undefined) level = notPrincipalSpares(st.NotPrincipal, w) && !(hasBoundary && st.Effect === 'Deny') ? NONE : DIRECT;
     else level = NONE;
     if (level === NONE) return NONE;
   }
@@ -232,14 +233,14 @@ function applies(st: Json, req: SimulationRequest, w: Who, ctx: Ctx, variables: 
 }
 
 /** [best Allow level, any Deny] over some policies. */
-function scan(docs: unknown[], req: SimulationRequest, w: Who, ctx: Ctx, withPrincipal: boolean): [number, boolean] {
+function scan(docs: unknown[], req: SimulationRequest, w: Who, ctx: Ctx, withPrincipal: boolean, hasBoundary = false): [number, boolean] {
   let allow = NONE;
   let deny = false;
   for (const d of docs) {
     const doc = d as Json;
     const variables = doc.Version === '2012-10-17';
     for (const st of list(doc.Statement) as Json[]) {
-      const l = applies(st, req, w, ctx, variables, withPrincipal);
+      const l = applies(st, req, w, ctx, variables, withPrincipal, hasBoundary);
       if (l === NONE) continue;
       if (st.Effect === 'Deny') deny = true;
       else allow = Math.max(allow, l);
@@ -258,8 +259,9 @@ export function referenceDecision(set: PolicySet, req: SimulationRequest): Decis
   const sessionPrincipal = ['role', 'session', 'federated'].includes(w.kind);
 
   const identity = iam ? scan(list(set.identity), req, w, ctx, false) : [NONE, false];
-  const resource = set.resource ? scan([set.resource], req, w, ctx, true) : [NONE, false];
-  const boundary = iam && w.kind !== 'root' && set.boundary ? scan(list(set.boundary), req, w, ctx, false) : [DIRECT, false];
+  const hasBoundary = iam && w.kind !== 'root' && !!set.boundary;
+  const resource = set.resource ? scan([set.resource], req, w, ctx, true, hasBoundary) : [NONE, false];
+  const boundary = hasBoundary ? scan(list(set.boundary), req, w, ctx, false) : [DIRECT, false];
   const session = sessionPrincipal && set.session ? scan([set.session], req, w, ctx, false) : [w.kind === 'federated' ? NONE : DIRECT, false];
   const scps = iam ? list(set.scp).map((level) => scan(list(level), req, w, ctx, false)) : [];
   const rcps = list(set.rcp).map((level) => scan(list(level), req, w, ctx, true));

@@ -1,0 +1,47 @@
+/**
+ * Items of one `Action`/`NotAction`/`Resource`/`NotResource` list that add nothing: a repeat, or a pattern
+ * another item of the list already covers (exact glob containment). Shared by `redundant-action` and
+ * `redundant-resource`.
+ */
+import type { Str, StrList } from '../policy/model.js';
+import { contained, PatternIndex } from './covering.js';
+
+export interface RedundantItem {
+  item: Str;
+  /** the item that makes it redundant */
+  by: Str;
+  repeat: boolean;
+}
+
+/**
+ * `comparable(item)`: whether the item's text can be compared at all (not an unresolved template value);
+ * `containable(item)`: whether it may take part in containment, not only in exact repeats.
+ */
+export function redundantItems(
+  list: StrList,
+  caseInsensitive: boolean,
+  comparable: (item: Str) => boolean,
+  containable: (item: Str) => boolean = () => true,
+): RedundantItem[] {
+  const norm = (s: string): string => (caseInsensitive ? s.toLowerCase() : s);
+  const out: RedundantItem[] = [];
+  const first = new Map<string, { item: Str; index: number }>();
+  list.items.forEach((item, index) => {
+    if (!comparable(item)) return;
+    const k = norm(item.value);
+    const earlier = first.get(k);
+    if (earlier) out.push({ item, by: earlier.item, repeat: true });
+    else first.set(k, { item, index });
+  });
+  const candidates = [...first].filter(([, v]) => containable(v.item));
+  const index = new PatternIndex(candidates.map(([k]) => k));
+  for (const [k, { item, index: i }] of candidates) {
+    const outer = index.coveredBy(k);
+    if (outer === undefined) continue;
+    const by = first.get(outer)!;
+    // Two spellings of one pattern (`s3:Get*`, `s3:Get**`) cover each other: only the later one is redundant.
+    if (by.index > i && contained(k, outer)) continue;
+    out.push({ item, by: by.item, repeat: false });
+  }
+  return out;
+}

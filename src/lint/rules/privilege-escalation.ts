@@ -1,0 +1,313 @@
+import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
+import { globContains, globsIntersect } from '../../engine/glob.js';
+import { parseActionPattern } from '../../engine/actions.js';
+import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
+import { isAllow, isDeny, type Statement } from '../../policy/model.js';
+import { ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
+import type { Rule, RuleContext } from '../rule.js';
+import {
+  isAllActions,
+  isPositive,
+  isUnscoped,
+  narrowsResources,
+  resourceFitsAction,
+  statementAppliesTo,
+  statementLabel,
+  type ActionHit,
+} from '../security.js';
+
+/**
+ * The policy's allowed (action, resource) set — across all its statements — covers a published privilege
+ * escalation path (`escalation-paths.ts`; the docs page lists them all). Wildcards and `NotAction` count; only
+ * the few dozen actions the paths name are ever looked up, so `*` is never expanded over the catalogue. An
+ * unconditional `Deny` removes an action on the resources it covers (all of them for `"*"`); a conditional
+ * `Deny` may not apply and is ignored. Conditions on `Allow` statements are assumed satisfiable, except three
+ * that are the documented ways to make these grants safe: `iam:PassedToService` (the role can only go to the
+ * named services), `iam:PolicyARN` on `iam:Attach*Policy` (only the named policies), and `iam:PermissionsBoundary`
+ * on role and user writes (the boundary caps what the role can do).
+ *
+ * An unscoped grant narrowed by a condition on the resource's tags or account (`aws:ResourceTag/…`) is not
+ * "any role / any instance" and does not satisfy an `unscoped` step.
+ *
+ * Targets a policy cannot show are reported, not guessed: `iam:CreatePolicyVersion` on one named policy
+ * escalates only if that policy is attached to the principal, which the policy does not say. A policy that
+ * already grants `*` on `*` is full-admin's finding; it has nothing to escalate to.
+ */
+export default {
+  meta: {
+    code: 'privilege-escalation',
+    severity: 'security',
+    summary: 'The allowed actions combine into a known privilege-escalation path (e.g. attach a policy to a role and pass it to ECS).',
+    policyTypes: ['identity'],
+  },
+  check(ctx) {
+    if (ctx.document.statements.some(isUnconditionalAdmin)) return;
+    const grants = new GrantIndex(ctx);
+    // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
+    const perStep = new Map<EscalationStep, Candidate[]>();
+    const stepCandidates = (step: EscalationStep): Candidate[] => {
+      let list = perStep.get(step);
+      if (!list) perStep.set(step, (list = candidates(step, grants)));
+      return list;
+    };
+    const found = new Map<string, { path: EscalationPath; match: Match }>();
+    for (const path of ESCALATION_PATHS) {
+      const match = findPath(path, stepCandidates);
+      if (match) found.set(path.id, { path, match });
+    }
+    for (const { path, match } of found.values()) {
+      if (path.subsumedBy && found.has(path.subsumedBy)) continue;
+      ctx.report({ pointer: match.pointer, message: message(path, match) });
+    }
+  },
+} satisfies Rule;
+
+function isUnconditionalAdmin(s: Statement): boolean {
+  return (
+    isAllow(s) &&
+    !s.condition?.clauses.length &&
+    (s.action?.items.some(isAllActions) ?? false) &&
+    (s.resource?.items.some((r) => r.value === '*') ?? false)
+  );
+}
+
+interface Grant {
+  statement: Statement;
+  hit: ActionHit;
+  /** resource patterns as written; undefined for `NotResource` (every resource but some) */
+  resources: readonly string[] | undefined;
+}
+
+/** Allowed grants per action, after unconditional denies; computed on first use. */
+class GrantIndex {
+  private readonly cache = new Map<string, Grant[]>();
+  constructor(readonly ctx: RuleContext) {}
+
+  of(action: string): Grant[] {
+    const key = action.toLowerCase();
+    let out = this.cache.get(key);
+    if (!out) {
+      out = this.compute(action);
+      this.cache.set(key, out);
+    }
+    return out;
+  }
+
+  /** service patterns of the `Allow` statements' `Action` items; undefined when some `Allow` uses `NotAction` */
+  private services: WildcardMatcher[] | undefined | null = null;
+
+  /** Whether some `Allow` statement might apply to the action's service (a cheap filter before matching). */
+  private mayGrant(action: string): boolean {
+    if (this.services === null) {
+      const acc: WildcardMatcher[] = [];
+      let notAction = false;
+      for (const s of this.ctx.document.statements) {
+        if (!isAllow(s)) continue;
+        if (s.notAction) notAction = true;
+        for (const item of s.action?.items ?? []) {
+          const p = item.unresolved ? undefined : parseActionPattern(item.value);
+          if (p && !acc.some((m) => m.pattern === p.service)) acc.push(compileWildcard(p.service));
+        }
+      }
+      this.services = notAction ? undefined : acc;
+    }
+    if (this.services === undefined) return true;
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    return this.services.some((m) => m.matches(service));
+  }
+
+  private compute(action: string): Grant[] {
+    if (!this.mayGrant(action)) return [];
+    const statements = this.ctx.document.statements;
+    let out: Grant[] = [];
+    for (const s of statements) {
+      if (!isAllow(s)) continue;
+      const hit = statementAppliesTo(s, action);
+      if (!hit || blocked(s, action)) continue;
+      const resources = s.notResource ? undefined : (s.resource?.items ?? []).filter((r) => !r.unresolved).map((r) => r.value);
+      if (resources && resources.length === 0) continue;
+      out.push({ statement: s, hit, resources });
+    }
+    for (const d of statements) {
+      if (out.length === 0) break;
+      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(d, action)) continue;
+      // A denied pattern with a policy variable depends on the caller; it removes nothing for certain.
+      const denied = (d.resource?.items ?? []).filter((r) => !r.unresolved && !r.value.includes('${')).map((r) => r.value.toLowerCase());
+      if (denied.includes('*')) return [];
+      out = out
+        .map((g) => (g.resources ? { ...g, resources: g.resources.filter((p) => !denied.some((q) => globContains(q, normal(p)) === true)) } : g))
+        .filter((g) => g.resources === undefined || g.resources.length > 0);
+    }
+    return out;
+  }
+}
+
+function normal(pattern: string): string {
+  return variablesAsWildcards(pattern).toLowerCase();
+}
+
+const ATTACH = new Set(['iam:attachrolepolicy', 'iam:attachuserpolicy', 'iam:attachgrouppolicy']);
+const BOUNDED = new Set(['iam:createrole', 'iam:attachrolepolicy', 'iam:putrolepolicy', 'iam:attachuserpolicy', 'iam:putuserpolicy']);
+
+/** The documented conditions that make a grant of `action` safe (see the rule's comment). */
+function blocked(s: Statement, action: string): boolean {
+  const a = action.toLowerCase();
+  for (const c of s.condition?.clauses ?? []) {
+    if (!isPositive(c)) continue;
+    const key = c.key.toLowerCase();
+    if (key === 'iam:policyarn' && ATTACH.has(a)) return true;
+    if (key === 'iam:permissionsboundary' && BOUNDED.has(a)) return true;
+  }
+  return false;
+}
+
+/** Whether the statement's `iam:PassedToService` condition (if any) lets the role go to `service`. */
+function passesTo(s: Statement, service: string): boolean {
+  for (const c of s.condition?.clauses ?? []) {
+    if (c.key.toLowerCase() !== 'iam:passedtoservice' || !isPositive(c)) continue;
+    if (!c.values.items.some((v) => compileWildcard(v.value.toLowerCase()).matches(service))) return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  action: string;
+  grant: Grant;
+  /** for shared-role steps: the grant's patterns that can name a role */
+  roles: readonly string[];
+}
+
+const ROLE_ARN = 'arn:*:iam::*:role/*';
+
+function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
+  const out: Candidate[] = [];
+  const catalog = grants.ctx.catalog;
+  for (const action of step.actions) {
+    const known = catalog.action(action);
+    const fits = (p: string, target?: string): boolean => resourceFitsAction(catalog, p, action, target);
+    for (const grant of grants.of(action)) {
+      if (step.passedTo && !passesTo(grant.statement, step.passedTo)) continue;
+      const rs = grant.resources;
+      let roles: string[] = [];
+      let ok: boolean;
+      switch (step.scope ?? 'any') {
+        case 'any':
+          ok = !rs || rs.some((p) => fits(p));
+          break;
+        case 'others':
+          ok = !rs || rs.some((p) => fits(p) && !/\$\{aws:(username|userid)\}/i.test(p));
+          break;
+        case 'unscoped':
+          ok =
+            !narrowsResources(grant.statement) &&
+            (!rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, step.target)));
+          break;
+        case 'shared-role':
+          roles = rs ? rs.map(normal).filter((p) => arnsIntersect(p, ROLE_ARN)) : ['*'];
+          ok = roles.length > 0;
+          break;
+      }
+      if (ok) out.push({ action: known?.fullName ?? action, grant, roles });
+    }
+  }
+  return out.sort((a, b) => a.grant.statement.index - b.grant.statement.index);
+}
+
+interface Match {
+  pointer: string;
+  parts: { step: EscalationStep; candidate: Candidate }[];
+  /** a role pattern every shared-role step allows, when the path has such steps */
+  role: string | undefined;
+}
+
+/** Bounds the search for a common role over shared-role steps (pairs of patterns, per path). */
+const SEARCH_BUDGET = 20_000;
+
+function findPath(path: EscalationPath, candidatesOf: (step: EscalationStep) => Candidate[]): Match | undefined {
+  const perStep = path.steps.map((step) => ({ step, list: [] as Candidate[] }));
+  for (const entry of perStep) {
+    entry.list = candidatesOf(entry.step);
+    if (!entry.step.optional && entry.list.length === 0) return undefined;
+  }
+  const chosen = new Map<EscalationStep, { candidate: Candidate; role: string | undefined }>();
+  const shared = perStep.filter((e) => e.step.scope === 'shared-role' && !e.step.optional);
+  const roles: string[] = [];
+  let budget = SEARCH_BUDGET;
+  const intersect = memoIntersect();
+  const search = (i: number): boolean => {
+    if (i === shared.length) return true;
+    for (const candidate of shared[i]!.list) {
+      for (const role of candidate.roles) {
+        if (--budget < 0) return false;
+        if (!roles.every((r) => intersect(r, role))) continue;
+        roles.push(role);
+        chosen.set(shared[i]!.step, { candidate, role });
+        if (search(i + 1)) return true;
+        roles.pop();
+        chosen.delete(shared[i]!.step);
+      }
+    }
+    return false;
+  };
+  if (!search(0)) return undefined;
+  for (const { step, list } of perStep) {
+    if (chosen.has(step)) continue;
+    if (step.scope === 'shared-role') {
+      // An optional step joins only when it is allowed on a role the others share.
+      const fit = list.find((c) => c.roles.some((r) => roles.every((x) => intersect(x, r))));
+      if (fit) chosen.set(step, { candidate: fit, role: undefined });
+    } else if (list[0]) chosen.set(step, { candidate: list[0], role: undefined });
+  }
+  const parts = path.steps.flatMap((step) => {
+    const c = chosen.get(step);
+    return c ? [{ step, candidate: c.candidate }] : [];
+  });
+  const first = parts[0]!;
+  return { pointer: first.candidate.grant.hit.pointer, parts, role: mostSpecific(roles) };
+}
+
+function memoIntersect(): (a: string, b: string) => boolean {
+  const memo = new Map<string, boolean>();
+  return (a, b) => {
+    if (a === '*' || b === '*' || a === b) return true;
+    const k = `${a}\u0000${b}`;
+    let v = memo.get(k);
+    if (v === undefined) memo.set(k, (v = arnsIntersect(a, b)));
+    return v;
+  };
+}
+
+/**
+ * Whether two ARN patterns can name one ARN. Compared field by field: a `*` written for the account cannot
+ * stand for `123:role/app-x:role` (no account id or role name holds a colon), which a whole-text comparison
+ * would allow.
+ */
+function arnsIntersect(a: string, b: string): boolean {
+  const x = parseArn(a);
+  const y = parseArn(b);
+  if (!x || !y) return globsIntersect(a, b);
+  return (
+    globsIntersect(x.partition, y.partition) &&
+    globsIntersect(x.service, y.service) &&
+    globsIntersect(x.region, y.region) &&
+    globsIntersect(x.account, y.account) &&
+    globsIntersect(x.resource, y.resource)
+  );
+}
+
+/** The pattern with the most literal characters: the one that best names the shared role. */
+function mostSpecific(patterns: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const p of patterns) if (!best || p.replace(/[*?]/g, '').length > best.replace(/[*?]/g, '').length) best = p;
+  return best;
+}
+
+function message(path: EscalationPath, match: Match): string {
+  const parts = match.parts.map(({ step, candidate }) => {
+    const to = step.passedTo ? ` to ${step.passedTo}` : '';
+    const via = candidate.grant.hit.written.toLowerCase() === candidate.action.toLowerCase() ? '' : ` via "${candidate.grant.hit.written}"`;
+    return `${candidate.action}${to}${via} (${statementLabel(candidate.grant.statement)})`;
+  });
+  const role = match.role && match.role !== '*' ? ` on roles matching ${match.role}` : '';
+  return `privilege escalation path "${path.id}" (${path.title}): ${parts.join(', ')}${role}; ${path.description}`;
+}

@@ -1,0 +1,139 @@
+import type { Statement, Str, StrList } from '../../policy/model.js';
+import { toValue, type JsonNode } from '../../policy/tree.js';
+import { PatternIndex } from '../covering.js';
+import { STATEMENT_KEYS } from '../elements.js';
+import type { Rule } from '../rule.js';
+
+/**
+ * A statement wholly contained in another statement of the same effect: every action, resource and principal it
+ * applies to, the other applies to as well, under the same conditions or none. Conservative: actions and
+ * resources by exact glob containment (`NotAction`/`NotResource` by the reverse containment), principals only
+ * when written identically, conditions only when identical or when the containing statement has none. Statements
+ * with unresolved template values or unknown elements are not compared.
+ */
+export default {
+  meta: {
+    code: 'redundant-statement',
+    severity: 'suggestion',
+    summary: 'A statement is wholly contained in another statement with the same effect.',
+  },
+  check(ctx) {
+    const shapes = ctx.document.statements.map(shape).filter((x): x is Shape => x !== undefined);
+    // Candidates for containing a statement with Action: the statements owning a pattern that covers its first
+    // action (found through one index over every statement's actions), instead of every other statement.
+    const owners = new Map<string, Shape[]>();
+    for (const sh of shapes) {
+      for (const a of sh.action?.items ?? []) {
+        const list = owners.get(a);
+        if (list) {
+          if (list[list.length - 1] !== sh) list.push(sh);
+        } else owners.set(a, [sh]);
+      }
+    }
+    const actionIndex = new PatternIndex(owners.keys());
+    const withNotAction = shapes.filter((sh) => sh.notAction);
+    for (const inner of shapes) {
+      const first = inner.action?.items[0];
+      const candidates = inner.notAction
+        ? withNotAction
+        : first === undefined
+          ? []
+          : [...new Set(actionIndex.coverers(first).flatMap((p) => owners.get(p) ?? []))].sort((x, y) => x.s.index - y.s.index);
+      for (const outer of candidates) {
+        if (outer === inner || !contains(outer, inner)) continue;
+        // Identical statements contain each other: the later one is the redundant one.
+        if (outer.s.index > inner.s.index && contains(inner, outer)) continue;
+        ctx.report({
+          pointer: inner.s.pointer,
+          message: `this ${inner.effect} statement adds nothing: ${outer.s.pointer} already ${inner.effect === 'Allow' ? 'allows' : 'denies'} everything it does${outer.condition === undefined ? '' : ' under the same conditions'}`,
+        });
+        break;
+      }
+    }
+  },
+} satisfies Rule;
+
+interface Shape {
+  s: Statement;
+  effect: string;
+  action?: PatternSet;
+  notAction?: PatternSet;
+  resource?: PatternSet;
+  notResource?: PatternSet;
+  principal: string | undefined;
+  condition: string | undefined;
+}
+
+interface PatternSet {
+  items: readonly string[];
+  index: PatternIndex;
+}
+
+function patterns(list: StrList | undefined, caseInsensitive: boolean): PatternSet | undefined | false {
+  if (!list) return undefined;
+  if (list.items.length !== (list.node.kind === 'array' ? list.node.items.length : 1)) return false;
+  if (list.items.some((i: Str) => i.unresolved || i.node.kind !== 'string')) return false;
+  const items = list.items.map((i) => (caseInsensitive ? i.value.toLowerCase() : i.value));
+  return { items, index: new PatternIndex(items.filter((i) => !i.includes('${'))) };
+}
+
+/** Canonical JSON (sorted keys) of an element, for "written identically". */
+function canonical(node: JsonNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v && typeof v === 'object') {
+      return Object.keys(v)
+        .sort()
+        .map((k) => [k, sort((v as Record<string, unknown>)[k])]);
+    }
+    return v;
+  };
+  return JSON.stringify(sort(toValue(node)));
+}
+
+function shape(s: Statement): Shape | undefined {
+  const effect = s.effect?.value;
+  if ((effect !== 'Allow' && effect !== 'Deny') || s.effect?.unresolved) return undefined;
+  // A statement with a misspelled element does not say what its author meant; leave it to unknown-element.
+  if (s.node.props.some((p) => !STATEMENT_KEYS.includes(p.key))) return undefined;
+  const action = patterns(s.action, true);
+  const notAction = patterns(s.notAction, true);
+  const resource = patterns(s.resource, false);
+  const notResource = patterns(s.notResource, false);
+  if (action === false || notAction === false || resource === false || notResource === false) return undefined;
+  if (!action === !notAction || (resource && notResource)) return undefined;
+  const principal = canonical(s.principal?.node);
+  const notPrincipal = canonical(s.notPrincipal?.node);
+  if (principal && notPrincipal) return undefined;
+  return {
+    s,
+    effect,
+    ...(action ? { action } : {}),
+    ...(notAction ? { notAction } : {}),
+    ...(resource ? { resource } : {}),
+    ...(notResource ? { notResource } : {}),
+    principal: principal !== undefined ? `P${principal}` : notPrincipal !== undefined ? `N${notPrincipal}` : undefined,
+    condition: canonical(s.condition?.node),
+  };
+}
+
+/** Every pattern of `inner` is one of `outer`'s or covered by one of them. */
+function covers(outer: PatternSet, inner: PatternSet): boolean {
+  return inner.items.every((i) => outer.items.includes(i) || (!i.includes('${') && outer.index.coveredBy(i) !== undefined));
+}
+
+function contains(outer: Shape, inner: Shape): boolean {
+  if (outer.effect !== inner.effect) return false;
+  if (outer.principal !== inner.principal) return false;
+  if (outer.condition !== undefined && outer.condition !== inner.condition) return false;
+  if (outer.action && inner.action) {
+    if (!covers(outer.action, inner.action)) return false;
+  } else if (outer.notAction && inner.notAction) {
+    // The inner excludes at least what the outer excludes.
+    if (!covers(inner.notAction, outer.notAction)) return false;
+  } else return false;
+  if (outer.resource && inner.resource) return covers(outer.resource, inner.resource);
+  if (outer.notResource && inner.notResource) return covers(inner.notResource, outer.notResource);
+  return !outer.resource && !outer.notResource && !inner.resource && !inner.notResource;
+}
