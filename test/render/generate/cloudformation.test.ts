@@ -7,7 +7,7 @@ import { parse, type Tags } from 'yaml';
 import { resolveBundle, type GeneratedBundle } from '../../../src/generate/model.js';
 import { policiesFromText } from '../../../src/policy/input.js';
 import { toValue } from '../../../src/policy/tree.js';
-import { render } from '../../../src/render/generate/cloudformation.js';
+import { cloudFormationNames, render } from '../../../src/render/generate/cloudformation.js';
 import { BUNDLES, DATA_PIPELINE } from '../../fixtures/generate/bundles.js';
 import { ensureBuilt, runCli } from '../../helpers/cli.js';
 
@@ -36,13 +36,16 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('cloudformation renderer
     expect(render(bundle)).toEqual(files);
   });
 
-  it('declares a String parameter per bundle parameter, alphanumeric name, the value in effect as Default', () => {
+  it('declares a String parameter per bundle parameter the template uses, alphanumeric name, the value in effect as Default', () => {
     const t = parsed(bundle);
+    const text = templateOf(bundle);
     const params = Object.entries(t.Parameters ?? {});
-    expect(params).toHaveLength(bundle.parameters.length);
+    const names = cloudFormationNames(bundle);
+    const used = bundle.parameters.filter((p) => text.includes(`\${${names.get(p.name)!}}`));
+    expect(params.map(([name]) => name)).toEqual(used.map((p) => names.get(p.name)));
     for (const [i, [name, p]] of params.entries()) {
       expect(name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
-      expect(p).toMatchObject({ Type: 'String', Default: bundle.parameters[i]!.value });
+      expect(p).toMatchObject({ Type: 'String', Default: used[i]!.value });
     }
   });
 
@@ -166,7 +169,9 @@ describe.skipIf(!CFN_LINT)(`cloudformation renderer output through cfn-lint${CFN
         writeFileSync(file, templateOf(bundle));
         return file;
       });
-      const r = spawnSync('cfn-lint', ['--', ...files], { encoding: 'utf8', timeout: 120_000 });
+      // W3037 (unknown action) is left to `leastpriv lint`: cfn-lint's action list lags AWS's service reference
+      // (it lacks s3:AllowVendedLogDeliveryForResource, which the catalogue and AWS's reference have).
+      const r = spawnSync('cfn-lint', ['--ignore-checks', 'W3037', '--', ...files], { encoding: 'utf8', timeout: 120_000 });
       expect(r.stdout + r.stderr).toBe('');
       expect(r.status).toBe(0);
     } finally {
