@@ -12,7 +12,7 @@ import {
   ListPolicyVersionsCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import type { PolicyJson, ResolvedBundle } from '../../src/generate/model.js';
+import { parameterValues, resolveBundle, substitute, type GeneratedBundle, type PolicyJson } from '../../src/generate/model.js';
 
 /** moto's fixed account id: customer managed policies are created under it. */
 export const MOTO_ACCOUNT = '123456789012';
@@ -32,6 +32,7 @@ export interface RoleState {
   path: string;
   description?: string;
   maxSessionDuration?: number;
+  permissionsBoundary?: string;
   createDate?: number;
   trustPolicy: PolicyJson;
   inline: Record<string, PolicyJson>;
@@ -40,11 +41,12 @@ export interface RoleState {
   managed: Record<string, { defaultVersion: string; versions: number; document: PolicyJson }>;
 }
 
-export async function readRole(iam: IAMClient, name: string): Promise<RoleState> {
+/** `inlineDocuments: false` lists inline policy names only (their documents read back as `{}`). */
+export async function readRole(iam: IAMClient, name: string, options: { inlineDocuments?: boolean } = {}): Promise<RoleState> {
   const role = (await iam.send(new GetRoleCommand({ RoleName: name }))).Role!;
   const inlineNames = (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? [];
   const inline: RoleState['inline'] = {};
-  for (const p of inlineNames) inline[p] = decode((await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: p }))).PolicyDocument);
+  for (const p of inlineNames) inline[p] = options.inlineDocuments === false ? {} : decode((await iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: p }))).PolicyDocument);
   const attachedPolicies = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? [];
   const managed: RoleState['managed'] = {};
   for (const a of attachedPolicies) {
@@ -59,6 +61,7 @@ export async function readRole(iam: IAMClient, name: string): Promise<RoleState>
     path: role.Path!,
     ...(role.Description ? { description: role.Description } : {}),
     ...(role.MaxSessionDuration ? { maxSessionDuration: role.MaxSessionDuration } : {}),
+    ...(role.PermissionsBoundary?.PermissionsBoundaryArn ? { permissionsBoundary: role.PermissionsBoundary.PermissionsBoundaryArn } : {}),
     ...(role.CreateDate ? { createDate: role.CreateDate.getTime() } : {}),
     trustPolicy: decode(role.AssumeRolePolicyDocument),
     inline,
@@ -67,14 +70,17 @@ export async function readRole(iam: IAMClient, name: string): Promise<RoleState>
   };
 }
 
-/** What the account must hold for one resolved role (attachments as sorted ARNs, moto's account for managed kind). */
-export function expectedRole(role: ResolvedBundle['roles'][number], source: { path?: string; maxSessionDuration?: number }) {
+/** What the account must hold for the bundle's role at `index` (attachments as sorted ARNs, moto's account for managed kind). */
+export function expectedRole(bundle: GeneratedBundle, index: number) {
+  const role = resolveBundle(bundle).roles[index]!;
+  const source = bundle.roles[index]!;
   const managed = role.policies.filter((p) => p.kind === 'managed');
   return {
     name: role.name,
     path: source.path ?? '/',
     description: role.description,
     maxSessionDuration: source.maxSessionDuration ?? 3600,
+    permissionsBoundary: source.permissionsBoundaryArn ? substitute(source.permissionsBoundaryArn, parameterValues(bundle)) : undefined,
     trustPolicy: role.trustPolicy,
     inline: Object.fromEntries(role.policies.filter((p) => p.kind === 'inline').map((p) => [p.name, p.document])),
     attached: [...role.managedPolicyArns, ...managed.map((p) => `arn:aws:iam::${MOTO_ACCOUNT}:policy/${p.name}`)].sort(),
@@ -89,6 +95,7 @@ export function observedRole(state: RoleState) {
     path: state.path,
     description: state.description,
     maxSessionDuration: state.maxSessionDuration,
+    permissionsBoundary: state.permissionsBoundary,
     trustPolicy: state.trustPolicy,
     inline: state.inline,
     attached: state.attached,

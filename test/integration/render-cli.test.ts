@@ -54,7 +54,7 @@ describe.skipIf(skipReason !== '')(`cli renderer (apply.sh) against moto${skipRe
 
   function expectMatches(bundle: GeneratedBundle, roles: Awaited<ReturnType<typeof state>>) {
     for (const [i, role] of resolveBundle(bundle).roles.entries()) {
-      expect(observedRole(roles[i]!), `${bundle.name}: role ${role.name}`).toEqual(expectedRole(role, bundle.roles[i]!));
+      expect(observedRole(roles[i]!), `${bundle.name}: role ${role.name}`).toEqual(expectedRole(bundle, i));
     }
   }
 

@@ -99,7 +99,7 @@ describe.skipIf(skipReason !== '')(`terraform renderer applied to moto${skipReas
     for (const bundle of BUNDLES) {
       const resolved = resolveBundle(bundle);
       for (const [i, role] of resolved.roles.entries()) {
-        const { managedDocuments, ...expected } = expectedRole(role, bundle.roles[i]!);
+        const { managedDocuments, ...expected } = expectedRole(bundle, i);
         const { managedDocuments: observedDocuments, ...observed } = observedRole(await readRole(iam, role.name));
         expect(observed, `${bundle.name}: role ${role.name}`).toEqual(expected);
         expect(observedDocuments, `${bundle.name}: managed policies of ${role.name}`).toEqual(managedDocuments);

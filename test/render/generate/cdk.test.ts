@@ -116,6 +116,7 @@ describe('cdk renderer output with the real aws-cdk-lib', () => {
         expect(props.Path).toEqual(source.path);
         expect(props.Description).toEqual(role.description);
         expect(props.MaxSessionDuration).toEqual(source.maxSessionDuration);
+        expect(props.PermissionsBoundary).toEqual(source.permissionsBoundaryArn);
         expect(props.ManagedPolicyArns ?? []).toEqual(role.managedPolicyArns);
         const inline = role.policies.filter((p) => p.kind === 'inline').map((p) => ({ PolicyName: p.name, PolicyDocument: p.document }));
         expect(props.Policies ?? []).toEqual(inline);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { hclString } from '../../../src/render/generate/hcl.js';
+import { hclString, hclValue } from '../../../src/render/generate/hcl.js';
 import { render } from '../../../src/render/generate/terraform.js';
 import { BUNDLES, DATA_PIPELINE, GITHUB_OIDC } from '../../fixtures/generate/bundles.js';
 
@@ -80,6 +80,10 @@ describe.each(BUNDLES.map((b) => [b.name, b] as const))('terraform renderer on %
 });
 
 describe('terraform renderer specifics', () => {
+  it('a JSON key with a marker becomes a parenthesised template expression (HCL evaluates it, not a bare name)', () => {
+    const lines = hclValue({ '{issuer}:sub': 'repo:{issuer}' }, new Set(['issuer']), (n) => `var.${n}`);
+    expect(lines).toEqual(['{', '  ("${var.issuer}:sub") = "repo:${var.issuer}"', '}']);
+  });
   it('keeps IAM policy variables for IAM: ${aws:PrincipalTag/team} is written $${aws:PrincipalTag/team}', () => {
     const main = file(render(GITHUB_OIDC), 'main.tf');
     expect(main).toContain('"arn:aws:s3:::${var.bucket}/${var.repo}/$${aws:PrincipalTag/team}/*"');
