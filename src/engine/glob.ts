@@ -78,6 +78,10 @@ export function globContains(outer: string, inner: string, budget = DEFAULT_STAT
   if (outer === inner || outer === '*') return true;
   // Cheap exact answers first: a pattern without wildcards is one string.
   if (!/[*?]/.test(inner)) return matchesLiterally(outer, inner);
+  // `prefix*` (the usual shape of a covering pattern) holds exactly the patterns that start with that prefix
+  // written literally: a wildcard of the inner within the prefix could stand for another character.
+  const star = outer.indexOf('*');
+  if (star >= 0 && star === outer.length - 1 && !outer.includes('?')) return inner.startsWith(outer.slice(0, star));
   const b = tokens(outer);
   const a = tokens(inner);
   const sigma = alphabet(a, b);

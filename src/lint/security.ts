@@ -8,7 +8,7 @@ import { parseActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
-import { formatsOf, ResourcePattern, resourceTypesFor } from './resource-match.js';
+import { ResourcePattern, resourceTypesFor } from './resource-match.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -101,11 +101,12 @@ function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<st
     const acc = new Map<string, Set<string>>();
     for (const s of catalog.services) {
       for (const t of s.resourceTypes) {
-        for (const f of formatsOf(t)) {
-          const arn = parseArn(f.format);
+        // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
+        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+          const arn = parseArn(f.trim());
           if (!arn) continue;
-          let words = acc.get(f.service);
-          if (!words) acc.set(f.service, (words = new Set()));
+          let words = acc.get(arn.service);
+          if (!words) acc.set(arn.service, (words = new Set()));
           for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) words.add(seg);
         }
       }
