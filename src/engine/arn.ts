@@ -184,6 +184,9 @@ let stack = new Int32Array(1024);
  * Returns whether some string is accepted by both.
  */
 function tokensIntersect(a: Tokens, b: Tokens): boolean {
+  // Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no").
+  for (let i = 0; i < a.length && i < b.length && a[i]! >= 0 && b[i]! >= 0; i++) if (a[i] !== b[i]) return false;
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return false;
   const width = b.length + 1;
   const size = (a.length + 1) * width;
   if (visited.length < size) {
