@@ -159,16 +159,32 @@ export function patternIntersectsFormat(pattern: string, format: ArnFormat): boo
 
 const intersectionMemo = new WeakMap<ArnFormat, Map<string, boolean>>();
 
+/** The last pattern's field tokens: callers try one pattern against a service's formats in a row. */
+let lastPattern: string | undefined;
+let lastFields: readonly Tokens[] | undefined;
+
+function patternFields(pattern: string): readonly Tokens[] | undefined {
+  if (pattern !== lastPattern) {
+    const p = parseArn(pattern);
+    lastFields = p
+      ? [patternTokens(p.partition), patternTokens(p.service), patternTokens(p.region), patternTokens(p.account), patternTokens(p.resource)]
+      : undefined;
+    lastPattern = pattern;
+  }
+  return lastFields;
+}
+
 function computeIntersects(pattern: string, format: ArnFormat): boolean {
-  const p = format.fields ? parseArn(pattern) : undefined;
+  const p = format.fields ? patternFields(pattern) : undefined;
   if (p && format.fields) {
     const f = format.fields;
+    // The resource part first: it is where formats differ.
     return (
-      tokensIntersect(patternTokens(p.partition), f[0]!) &&
-      tokensIntersect(patternTokens(p.service), f[1]!) &&
-      tokensIntersect(patternTokens(p.region), f[2]!) &&
-      tokensIntersect(patternTokens(p.account), f[3]!) &&
-      tokensIntersect(patternTokens(p.resource), f[4]!)
+      tokensIntersect(p[4]!, f[4]!) &&
+      tokensIntersect(p[0]!, f[0]!) &&
+      tokensIntersect(p[1]!, f[1]!) &&
+      tokensIntersect(p[2]!, f[2]!) &&
+      tokensIntersect(p[3]!, f[3]!)
     );
   }
   return tokensIntersect(patternTokens(pattern), format.tokens);
