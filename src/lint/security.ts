@@ -86,6 +86,8 @@ function firstMatchingItem(list: StrList, name: string): number {
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
 export function isAllActions(item: Str): boolean {
+  // Cheap "no" first: the service part must be all wildcard, so the text starts with one.
+  if (item.value.charCodeAt(0) !== 42 /* * */) return false;
   const p = item.unresolved ? undefined : parseActionPattern(item.value);
   return p !== undefined && /^\*+$/.test(p.service) && /^\*+$/.test(p.name);
 }
