@@ -159,19 +159,28 @@ export function patternIntersectsFormat(pattern: string, format: ArnFormat): boo
 
 const intersectionMemo = new WeakMap<ArnFormat, Map<string, boolean>>();
 
-/** The last pattern's field tokens: callers try one pattern against a service's formats in a row. */
+/**
+ * The last pattern's field tokens (callers try one pattern against a service's formats in a row); null for a
+ * field that is just `*`, which intersects every format field (each accepts some text, and `*` accepts all).
+ */
 let lastPattern: string | undefined;
-let lastFields: readonly Tokens[] | undefined;
+let lastFields: readonly (Tokens | null)[] | undefined;
 
-function patternFields(pattern: string): readonly Tokens[] | undefined {
+function fieldTokens(field: string): Tokens | null {
+  return field === '*' ? null : patternTokens(field);
+}
+
+function patternFields(pattern: string): readonly (Tokens | null)[] | undefined {
   if (pattern !== lastPattern) {
     const p = parseArn(pattern);
-    lastFields = p
-      ? [patternTokens(p.partition), patternTokens(p.service), patternTokens(p.region), patternTokens(p.account), patternTokens(p.resource)]
-      : undefined;
+    lastFields = p ? [fieldTokens(p.partition), fieldTokens(p.service), fieldTokens(p.region), fieldTokens(p.account), fieldTokens(p.resource)] : undefined;
     lastPattern = pattern;
   }
   return lastFields;
+}
+
+function fieldIntersects(pattern: Tokens | null | undefined, format: Tokens | undefined): boolean {
+  return !pattern || tokensIntersect(pattern, format!);
 }
 
 function computeIntersects(pattern: string, format: ArnFormat): boolean {
@@ -180,11 +189,11 @@ function computeIntersects(pattern: string, format: ArnFormat): boolean {
     const f = format.fields;
     // The resource part first: it is where formats differ.
     return (
-      tokensIntersect(p[4]!, f[4]!) &&
-      tokensIntersect(p[0]!, f[0]!) &&
-      tokensIntersect(p[1]!, f[1]!) &&
-      tokensIntersect(p[2]!, f[2]!) &&
-      tokensIntersect(p[3]!, f[3]!)
+      fieldIntersects(p[4], f[4]) &&
+      fieldIntersects(p[0], f[0]) &&
+      fieldIntersects(p[1], f[1]) &&
+      fieldIntersects(p[2], f[2]) &&
+      fieldIntersects(p[3], f[3])
     );
   }
   return tokensIntersect(patternTokens(pattern), format.tokens);
