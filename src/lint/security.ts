@@ -25,43 +25,80 @@ export interface ActionHit {
  * nothing (they are not known to grant anything).
  */
 export function statementAppliesTo(s: Statement, fullName: string): ActionHit | undefined {
-  const name = fullName.toLowerCase();
+  const q = queryOf(fullName);
   if (s.action) {
-    const i = firstMatchingItem(s.action, name);
+    const i = firstMatchingItem(s.action, q);
     return i < 0 ? undefined : { pointer: s.action.items[i]!.pointer, written: s.action.items[i]!.value };
   }
   if (s.notAction) {
-    if (firstMatchingItem(s.notAction, name) >= 0) return undefined;
+    if (firstMatchingItem(s.notAction, q) >= 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
 }
 
+/** A named action as the lookups below need it, lower case; the rules ask about a fixed few hundred names. */
+interface ActionQuery {
+  name: string;
+  service: string;
+  action: string;
+}
+const queries = new Map<string, ActionQuery>();
+
+function queryOf(fullName: string): ActionQuery {
+  let q = queries.get(fullName);
+  if (!q) {
+    const name = fullName.toLowerCase();
+    const colon = name.indexOf(':');
+    q = { name, service: name.slice(0, colon), action: name.slice(colon + 1) };
+    if (queries.size >= 10_000) queries.clear();
+    queries.set(fullName, q);
+  }
+  return q;
+}
+
 /**
  * One list's items for "which item first matches this action": literal items by lower-case name (the first of
- * each), wildcard items in order. The rules ask about dozens of named actions per statement, and managed
- * policies list hundreds of literal actions, so a lookup must not try every item.
+ * each), wildcard items in order, by service where the service is written out. The rules ask about dozens of
+ * named actions per statement, and managed policies list hundreds of actions, so a lookup must not try every
+ * item.
  */
+interface WildcardItem {
+  index: number;
+  service: WildcardMatcher;
+  name: WildcardMatcher;
+}
 interface ItemIndex {
   literal: Map<string, number>;
-  wildcard: { index: number; service: WildcardMatcher; name: WildcardMatcher }[];
+  /** wildcard items whose service part is literal, by that service */
+  byService: Map<string, WildcardItem[]>;
+  /** wildcard items whose service part has a wildcard */
+  anyService: WildcardItem[];
 }
 const itemIndexes = new WeakMap<StrList, ItemIndex>();
+const NONE: readonly WildcardItem[] = [];
 
 function itemIndex(list: StrList): ItemIndex {
   let index = itemIndexes.get(list);
   if (!index) {
-    index = { literal: new Map(), wildcard: [] };
+    const literal = new Map<string, number>();
+    const byService = new Map<string, WildcardItem[]>();
+    const anyService: WildcardItem[] = [];
     list.items.forEach((item, i) => {
       const p = item.unresolved ? undefined : parseActionPattern(item.value);
       if (!p) return;
-      if (WILDCARD.test(p.service) || WILDCARD.test(p.name)) {
-        index!.wildcard.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
+      if (WILDCARD.test(p.service)) {
+        anyService.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
+      } else if (WILDCARD.test(p.name)) {
+        let same = byService.get(p.service);
+        if (!same) byService.set(p.service, (same = []));
+        same.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
       } else {
-        const key = `${p.service}:${p.name}`.toLowerCase();
-        if (!index!.literal.has(key)) index!.literal.set(key, i);
+        const key = `${p.service}:${p.name}`;
+        if (!literal.has(key)) literal.set(key, i);
       }
     });
+    index = { literal, byService, anyService };
     itemIndexes.set(list, index);
   }
   return index;
@@ -69,17 +106,23 @@ function itemIndex(list: StrList): ItemIndex {
 
 const WILDCARD = /[*?]/;
 
-/** The index of the list's first item that matches `name` (`service:action`, lower case); -1 when none does. */
-function firstMatchingItem(list: StrList, name: string): number {
+/** The index of the list's first item that matches the action; -1 when none does. */
+function firstMatchingItem(list: StrList, q: ActionQuery): number {
   const index = itemIndex(list);
-  const first = index.literal.get(name) ?? -1;
-  if (index.wildcard.length === 0) return first;
-  const colon = name.indexOf(':');
-  const service = name.slice(0, colon);
-  const action = name.slice(colon + 1);
-  for (const w of index.wildcard) {
+  let first = index.literal.get(q.name) ?? -1;
+  for (const w of index.byService.get(q.service) ?? NONE) {
     if (first >= 0 && w.index > first) break;
-    if (w.service.matches(service) && w.name.matches(action)) return w.index;
+    if (w.name.matches(q.action)) {
+      first = w.index;
+      break;
+    }
+  }
+  for (const w of index.anyService) {
+    if (first >= 0 && w.index > first) break;
+    if (w.service.matches(q.service) && w.name.matches(q.action)) {
+      first = w.index;
+      break;
+    }
   }
   return first;
 }
