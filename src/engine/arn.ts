@@ -159,16 +159,41 @@ export function patternIntersectsFormat(pattern: string, format: ArnFormat): boo
 
 const intersectionMemo = new WeakMap<ArnFormat, Map<string, boolean>>();
 
+/**
+ * The last pattern's field tokens (callers try one pattern against a service's formats in a row); null for a
+ * field that is just `*`, which intersects every format field (each accepts some text, and `*` accepts all).
+ */
+let lastPattern: string | undefined;
+let lastFields: readonly (Tokens | null)[] | undefined;
+
+function fieldTokens(field: string): Tokens | null {
+  return field === '*' ? null : patternTokens(field);
+}
+
+function patternFields(pattern: string): readonly (Tokens | null)[] | undefined {
+  if (pattern !== lastPattern) {
+    const p = parseArn(pattern);
+    lastFields = p ? [fieldTokens(p.partition), fieldTokens(p.service), fieldTokens(p.region), fieldTokens(p.account), fieldTokens(p.resource)] : undefined;
+    lastPattern = pattern;
+  }
+  return lastFields;
+}
+
+function fieldIntersects(pattern: Tokens | null | undefined, format: Tokens | undefined): boolean {
+  return !pattern || tokensIntersect(pattern, format!);
+}
+
 function computeIntersects(pattern: string, format: ArnFormat): boolean {
-  const p = format.fields ? parseArn(pattern) : undefined;
+  const p = format.fields ? patternFields(pattern) : undefined;
   if (p && format.fields) {
     const f = format.fields;
+    // The resource part first: it is where formats differ.
     return (
-      tokensIntersect(patternTokens(p.partition), f[0]!) &&
-      tokensIntersect(patternTokens(p.service), f[1]!) &&
-      tokensIntersect(patternTokens(p.region), f[2]!) &&
-      tokensIntersect(patternTokens(p.account), f[3]!) &&
-      tokensIntersect(patternTokens(p.resource), f[4]!)
+      fieldIntersects(p[4], f[4]) &&
+      fieldIntersects(p[0], f[0]) &&
+      fieldIntersects(p[1], f[1]) &&
+      fieldIntersects(p[2], f[2]) &&
+      fieldIntersects(p[3], f[3])
     );
   }
   return tokensIntersect(patternTokens(pattern), format.tokens);
@@ -184,6 +209,9 @@ let stack = new Int32Array(1024);
  * Returns whether some string is accepted by both.
  */
 function tokensIntersect(a: Tokens, b: Tokens): boolean {
+  // Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no").
+  for (let i = 0; i < a.length && i < b.length && a[i]! >= 0 && b[i]! >= 0; i++) if (a[i] !== b[i]) return false;
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return false;
   const width = b.length + 1;
   const size = (a.length + 1) * width;
   if (visited.length < size) {

@@ -9,6 +9,11 @@
  * past the bound the answer is `undefined` (unknown), and callers must treat unknown as "not contained".
  */
 
+import { compileWildcard } from './wildcard.js';
+
+/** A character no IAM pattern is expected to hold; patterns that do hold it take the general path. */
+const FRESH = '\u0000';
+
 const STAR = -1;
 const ANY = -2;
 /** The alphabet symbol that stands for every character neither pattern mentions. */
@@ -78,6 +83,15 @@ export function globContains(outer: string, inner: string, budget = DEFAULT_STAT
   if (outer === inner || outer === '*') return true;
   // Cheap exact answers first: a pattern without wildcards is one string.
   if (!/[*?]/.test(inner)) return matchesLiterally(outer, inner);
+  // `prefix*` (the usual shape of a covering pattern) holds exactly the patterns that start with that prefix
+  // written literally: a wildcard of the inner within the prefix could stand for another character.
+  const star = outer.indexOf('*');
+  if (star >= 0 && star === outer.length - 1 && !outer.includes('?')) return inner.startsWith(outer.slice(0, star));
+  // Without `?` on either side, the inner is contained exactly when the outer matches it with each run of `*`
+  // taken as one character the outer never names: only the outer's stars can absorb an arbitrary run.
+  if (!outer.includes('?') && !inner.includes('?') && !outer.includes(FRESH)) {
+    return compileWildcard(outer).matches(inner.replace(/\*+/g, FRESH));
+  }
   const b = tokens(outer);
   const a = tokens(inner);
   const sigma = alphabet(a, b);

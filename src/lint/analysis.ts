@@ -16,6 +16,25 @@ export interface ActionItem {
   actions: readonly Action[];
 }
 
+type ItemFacts = Omit<ActionItem, 'item'>;
+
+/** What an action text means, by text: policies of a corpus repeat the same actions over and over. */
+const factsByText = new WeakMap<Catalog, Map<string, ItemFacts>>();
+
+function factsOf(catalog: Catalog, text: string): ItemFacts {
+  let byText = factsByText.get(catalog);
+  if (!byText) factsByText.set(catalog, (byText = new Map()));
+  let facts = byText.get(text);
+  if (!facts) {
+    const pattern = parseActionPattern(text);
+    const service = pattern && !/[*?]/.test(pattern.service) ? catalog.service(pattern.service) : undefined;
+    facts = { pattern, service, actions: pattern ? expandActionPattern(catalog, text) : [] };
+    if (byText.size >= 100_000) byText.clear();
+    byText.set(text, facts);
+  }
+  return facts;
+}
+
 export class PolicyAnalysis {
   private readonly actionItems = new Map<Statement, ActionItem[]>();
   private readonly notActionItems = new Map<Statement, ActionItem[]>();
@@ -32,9 +51,8 @@ export class PolicyAnalysis {
     if (!out) {
       out = [];
       for (const item of s[which]?.items ?? []) {
-        const pattern = item.unresolved ? undefined : parseActionPattern(item.value);
-        const service = pattern && !/[*?]/.test(pattern.service) ? this.catalog.service(pattern.service) : undefined;
-        out.push({ item, pattern, service, actions: pattern ? expandActionPattern(this.catalog, item.value) : [] });
+        if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: [] });
+        else out.push({ item, ...factsOf(this.catalog, item.value) });
       }
       cache.set(s, out);
     }

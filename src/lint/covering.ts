@@ -35,10 +35,17 @@ function literalPrefix(pattern: string): string {
   return pattern.slice(0, i);
 }
 
+/** One string the pattern matches: its wildcards taken as the shortest text (`?` as a character no ARN has). */
+function witnessOf(p: string): string {
+  return p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
+}
+
 export class PatternIndex {
   /** wildcard patterns by literal prefix */
   private readonly byPrefix = new Map<string, string[]>();
   private readonly exact = new Set<string>();
+  /** the distinct lengths of the keys of byPrefix: only prefixes of these lengths can have candidates */
+  private readonly prefixLengths: number[] = [];
 
   /** `caseInsensitive`: patterns are compared lower-cased (actions); `coveredBy` returns the pattern as given. */
   constructor(
@@ -62,7 +69,10 @@ export class PatternIndex {
       const prefix = literalPrefix(p);
       const list = this.byPrefix.get(prefix);
       if (list) list.push(p);
-      else this.byPrefix.set(prefix, [p]);
+      else {
+        this.byPrefix.set(prefix, [p]);
+        if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths.push(prefix.length);
+      }
     }
   }
 
@@ -71,12 +81,18 @@ export class PatternIndex {
    * matches; undefined when none does or containment could not be decided.
    */
   coveredBy(pattern: string): string | undefined {
+    if (this.prefixLengths.length === 0) return undefined;
     const p = this.norm(pattern);
     const q = literalPrefix(p);
-    const witness = p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
+    let witness: string | undefined;
     for (let len = 0; len <= q.length; len++) {
-      for (const outer of this.byPrefix.get(q.slice(0, len)) ?? []) {
-        if (outer === p || !compileWildcard(outer).matches(witness)) continue;
+      if (!this.prefixLengths.includes(len)) continue;
+      const outers = this.byPrefix.get(len === q.length ? q : q.slice(0, len));
+      if (!outers) continue;
+      for (const outer of outers) {
+        if (outer === p) continue;
+        witness ??= witnessOf(p);
+        if (!compileWildcard(outer).matches(witness)) continue;
         if (contained(outer, p)) return this.original.get(outer);
       }
     }
@@ -89,8 +105,9 @@ export class PatternIndex {
     const out: string[] = [];
     if (this.exact.has(p)) out.push(this.original.get(p)!);
     const q = literalPrefix(p);
-    const witness = p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
+    const witness = witnessOf(p);
     for (let len = 0; len <= q.length; len++) {
+      if (!this.prefixLengths.includes(len)) continue;
       for (const outer of this.byPrefix.get(q.slice(0, len)) ?? []) {
         if (outer === p || !compileWildcard(outer).matches(witness)) continue;
         if (contained(outer, p)) out.push(this.original.get(outer)!);

@@ -34,7 +34,8 @@ export function redundantItems(
     else first.set(k, { item, index });
   });
   const candidates = [...first].filter(([, v]) => containable(v.item));
-  const index = new PatternIndex(candidates.map(([k]) => k));
+  // Only a wildcard pattern covers a pattern other than itself (repeats were found above).
+  const index = new PatternIndex(candidates.filter(([k]) => k.includes('*') || k.includes('?')).map(([k]) => k));
   for (const [k, { item, index: i }] of candidates) {
     const outer = index.coveredBy(k);
     if (outer === undefined) continue;

@@ -133,9 +133,12 @@ function typesByArnService(catalog: Catalog, service: string | undefined): reado
     for (const s of catalog.services) {
       for (const t of s.resourceTypes) {
         index.get('')!.push(t);
-        for (const f of formatsOf(t)) {
-          let list = index.get(f.service);
-          if (!list) index.set(f.service, (list = []));
+        // The ARN service of each format as formatsOf splits them, without compiling every format of the
+        // catalogue for matching: only the types of the one service asked about are matched.
+        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+          const service = parseArn(f.trim())?.service ?? '';
+          let list = index.get(service);
+          if (!list) index.set(service, (list = []));
           if (!list.includes(t)) list.push(t);
         }
       }

@@ -7,8 +7,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { parseActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
-import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
-import { formatsOf, ResourcePattern, resourceTypesFor } from './resource-match.js';
+import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
+import { ResourcePattern, resourceTypesFor } from './resource-match.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -25,64 +25,143 @@ export interface ActionHit {
  * nothing (they are not known to grant anything).
  */
 export function statementAppliesTo(s: Statement, fullName: string): ActionHit | undefined {
-  const colon = fullName.indexOf(':');
-  const service = fullName.slice(0, colon).toLowerCase();
-  const name = fullName.slice(colon + 1).toLowerCase();
+  const q = queryOf(fullName);
   if (s.action) {
-    for (const item of s.action.items) if (itemMatches(item, service, name)) return { pointer: item.pointer, written: item.value };
-    return undefined;
+    const i = firstMatchingItem(s.action, q);
+    return i < 0 ? undefined : { pointer: s.action.items[i]!.pointer, written: s.action.items[i]!.value };
   }
   if (s.notAction) {
-    for (const item of s.notAction.items) if (itemMatches(item, service, name)) return undefined;
+    if (firstMatchingItem(s.notAction, q) >= 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
 }
 
-/** An item's compiled service and name matchers; null for an item that is not `service:action` syntax. */
-type ItemMatcher = { service: WildcardMatcher; name: WildcardMatcher } | null;
-const itemMatchers = new WeakMap<Str, ItemMatcher>();
+/** A named action as the lookups below need it, lower case; the rules ask about a fixed few hundred names. */
+interface ActionQuery {
+  name: string;
+  service: string;
+  action: string;
+}
+const queries = new Map<string, ActionQuery>();
 
-function itemMatches(item: Str, service: string, name: string): boolean {
-  let m = itemMatchers.get(item);
-  if (m === undefined) {
-    const p = item.unresolved ? undefined : parseActionPattern(item.value);
-    m = p ? { service: compileWildcard(p.service), name: compileWildcard(p.name) } : null;
-    itemMatchers.set(item, m);
+function queryOf(fullName: string): ActionQuery {
+  let q = queries.get(fullName);
+  if (!q) {
+    const name = fullName.toLowerCase();
+    const colon = name.indexOf(':');
+    q = { name, service: name.slice(0, colon), action: name.slice(colon + 1) };
+    if (queries.size >= 10_000) queries.clear();
+    queries.set(fullName, q);
   }
-  return m !== null && m.service.matches(service) && m.name.matches(name);
+  return q;
+}
+
+/**
+ * One list's items for "which item first matches this action": literal items by lower-case name (the first of
+ * each), wildcard items in order, by service where the service is written out. The rules ask about dozens of
+ * named actions per statement, and managed policies list hundreds of actions, so a lookup must not try every
+ * item.
+ */
+interface WildcardItem {
+  index: number;
+  service: WildcardMatcher;
+  name: WildcardMatcher;
+}
+interface ItemIndex {
+  literal: Map<string, number>;
+  /** wildcard items whose service part is literal, by that service */
+  byService: Map<string, WildcardItem[]>;
+  /** wildcard items whose service part has a wildcard */
+  anyService: WildcardItem[];
+}
+const itemIndexes = new WeakMap<StrList, ItemIndex>();
+const NONE: readonly WildcardItem[] = [];
+
+function itemIndex(list: StrList): ItemIndex {
+  let index = itemIndexes.get(list);
+  if (!index) {
+    const literal = new Map<string, number>();
+    const byService = new Map<string, WildcardItem[]>();
+    const anyService: WildcardItem[] = [];
+    list.items.forEach((item, i) => {
+      const p = item.unresolved ? undefined : parseActionPattern(item.value);
+      if (!p) return;
+      if (WILDCARD.test(p.service)) {
+        anyService.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
+      } else if (WILDCARD.test(p.name)) {
+        let same = byService.get(p.service);
+        if (!same) byService.set(p.service, (same = []));
+        same.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
+      } else {
+        const key = `${p.service}:${p.name}`;
+        if (!literal.has(key)) literal.set(key, i);
+      }
+    });
+    index = { literal, byService, anyService };
+    itemIndexes.set(list, index);
+  }
+  return index;
+}
+
+const WILDCARD = /[*?]/;
+
+/** The index of the list's first item that matches the action; -1 when none does. */
+function firstMatchingItem(list: StrList, q: ActionQuery): number {
+  const index = itemIndex(list);
+  let first = index.literal.get(q.name) ?? -1;
+  for (const w of index.byService.get(q.service) ?? NONE) {
+    if (first >= 0 && w.index > first) break;
+    if (w.name.matches(q.action)) {
+      first = w.index;
+      break;
+    }
+  }
+  for (const w of index.anyService) {
+    if (first >= 0 && w.index > first) break;
+    if (w.service.matches(q.service) && w.name.matches(q.action)) {
+      first = w.index;
+      break;
+    }
+  }
+  return first;
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
 export function isAllActions(item: Str): boolean {
+  // Cheap "no" first: the service part must be all wildcard, so the text starts with one.
+  if (item.value.charCodeAt(0) !== 42 /* * */) return false;
   const p = item.unresolved ? undefined : parseActionPattern(item.value);
   return p !== undefined && /^\*+$/.test(p.service) && /^\*+$/.test(p.name);
 }
 
 const literalWords = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The literal words of a service's ARN resource parts (`key`, `alias`, `secret`, `log-group`, `role`). */
 function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<string> {
   let byService = literalWords.get(catalog);
-  if (!byService) literalWords.set(catalog, (byService = new Map()));
-  let words = byService.get(arnService);
-  if (!words) {
-    const acc = new Set<string>();
+  if (!byService) {
+    // Every service's formats in one pass (any one ARN service needs them all: formats are not filed by it).
+    const acc = new Map<string, Set<string>>();
     for (const s of catalog.services) {
       for (const t of s.resourceTypes) {
-        for (const f of formatsOf(t)) {
-          if (f.service !== arnService) continue;
-          const arn = parseArn(f.format);
+        // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
+        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+          const arn = parseArn(f.trim());
           if (!arn) continue;
-          for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
+          let words = acc.get(arn.service);
+          if (!words) acc.set(arn.service, (words = new Set()));
+          for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) words.add(seg);
         }
       }
     }
-    words = acc;
-    byService.set(arnService, words);
+    literalWords.set(catalog, (byService = acc));
   }
-  return words;
+  return byService.get(arnService) ?? NO_WORDS;
 }
+
+const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
 
 /**
  * "Unscoped" (CONTRACT.md): `*`, or an ARN whose resource part is all wildcard apart from the resource-type
@@ -92,6 +171,19 @@ function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<st
  */
 export function isUnscoped(catalog: Catalog, value: string, policyType: PolicyType): boolean {
   if (value === '*') return policyType !== 'resource';
+  // Answers by text (they do not depend on the policy type apart from `*`): resources recur across policies.
+  let answers = unscopedAnswers.get(catalog);
+  if (!answers) unscopedAnswers.set(catalog, (answers = new Map()));
+  let r = answers.get(value);
+  if (r === undefined) {
+    r = computeIsUnscoped(catalog, value);
+    if (answers.size >= 20_000) answers.clear();
+    answers.set(value, r);
+  }
+  return r;
+}
+
+function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   if (/^[*?]+$/.test(value)) return true;
   // A policy variable (`user/${aws:username}`) resolves to one value per request: it scopes, like a name.
   const arn = parseArn(value.toLowerCase());

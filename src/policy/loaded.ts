@@ -107,5 +107,47 @@ export function policyFromValue(value: unknown, path = '<value>', options: Polic
 
 /** Length that IAM counts against size quotas: the policy's characters without white space. */
 export function compactLength(root: JsonNode): number {
-  return JSON.stringify(toValue(root)).replace(/\s/g, '').length;
+  // Summed over the tree without building the text; a duplicated key (the last value wins) takes the slow path.
+  return compactNodeLength(root) ?? JSON.stringify(toValue(root)).replace(/\s/g, '').length;
+}
+
+/** Length of `JSON.stringify(toValue(node))` without white space; undefined for an object with a duplicated key. */
+function compactNodeLength(node: JsonNode): number | undefined {
+  switch (node.kind) {
+    case 'object': {
+      const props = node.props;
+      let n = props.length > 1 ? 1 + props.length : 2;
+      if (props.length > 1 && new Set(props.map((p) => p.key)).size !== props.length) return undefined;
+      for (const p of props) {
+        const v = compactNodeLength(p.value);
+        if (v === undefined) return undefined;
+        n += compactStringLength(p.key) + 1 + v;
+      }
+      return n;
+    }
+    case 'array': {
+      let n = node.items.length > 1 ? 1 + node.items.length : 2;
+      for (const item of node.items) {
+        const v = compactNodeLength(item);
+        if (v === undefined) return undefined;
+        n += v;
+      }
+      return n;
+    }
+    case 'string':
+      return compactStringLength(node.value);
+    case 'null':
+      return 4;
+    default:
+      return JSON.stringify(node.value).length;
+  }
+}
+
+function compactStringLength(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Outside printable ASCII, or a quote or backslash: JSON escaping or white space changes the length.
+    if (c <= 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return JSON.stringify(s).replace(/\s/g, '').length;
+  }
+  return s.length + 2;
 }

@@ -234,14 +234,14 @@ function regionOrAccountProblem(
   // The resource types this ARN can be (by its resource part); when none, judge against all of the service's.
   const byResource = matchingResource(formats, arn);
   const candidates = byResource.length > 0 ? byResource : formats;
-  const names = describe(arn, candidates);
+  const names = (): string => describe(arn, candidates);
   const regionOk = candidates.some((f) => patternIntersectsFormat(fieldPattern(2, arn.region), f.format));
   if (!regionOk) {
     if (arn.region === '') {
-      return { message: `${names} ARNs have a region: arn:${written.partition}:${written.service}:REGION:… (${example(candidates)})` };
+      return { message: `${names()} ARNs have a region: arn:${written.partition}:${written.service}:REGION:… (${example(candidates)})` };
     }
     return {
-      message: `${names} ARNs have no region; "${written.region}" makes the ARN match nothing (${example(candidates)})`,
+      message: `${names()} ARNs have no region; "${written.region}" makes the ARN match nothing (${example(candidates)})`,
       ...fixed(replaceField(raw, 3, '')),
     };
   }
@@ -251,7 +251,7 @@ function regionOrAccountProblem(
     arn.account === '' || candidates.some((f) => patternIntersectsFormat(fieldPattern(3, arn.account), f.format));
   if (!accountOk) {
     return {
-      message: `${names} ARNs have no account; "${written.account}" makes the ARN match nothing (${example(candidates)})`,
+      message: `${names()} ARNs have no account; "${written.account}" makes the ARN match nothing (${example(candidates)})`,
       ...fixed(replaceField(raw, 4, '')),
     };
   }

@@ -99,17 +99,17 @@ class GrantIndex {
   /** Whether some `Allow` statement might apply to the action's service (a cheap filter before matching). */
   private mayGrant(action: string): boolean {
     if (this.services === null) {
-      const acc: WildcardMatcher[] = [];
+      const services = new Set<string>();
       let notAction = false;
       for (const s of this.ctx.document.statements) {
         if (!isAllow(s)) continue;
         if (s.notAction) notAction = true;
         for (const item of s.action?.items ?? []) {
           const p = item.unresolved ? undefined : parseActionPattern(item.value);
-          if (p && !acc.some((m) => m.pattern === p.service)) acc.push(compileWildcard(p.service));
+          if (p) services.add(p.service);
         }
       }
-      this.services = notAction ? undefined : acc;
+      this.services = notAction ? undefined : [...services].map((p) => compileWildcard(p));
     }
     if (this.services === undefined) return true;
     const service = action.slice(0, action.indexOf(':')).toLowerCase();
@@ -183,7 +183,6 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
   const out: Candidate[] = [];
   const catalog = grants.ctx.catalog;
   for (const action of step.actions) {
-    const known = catalog.action(action);
     const fits = (p: string, target?: string): boolean => resourceFitsAction(catalog, p, action, target);
     for (const grant of grants.of(action)) {
       if (step.passedTo && !passesTo(grant.statement, step.passedTo)) continue;
@@ -207,7 +206,7 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
           ok = roles.length > 0;
           break;
       }
-      if (ok) out.push({ action: known?.fullName ?? action, grant, roles });
+      if (ok) out.push({ action: catalog.action(action)?.fullName ?? action, grant, roles });
     }
   }
   return out.sort((a, b) => a.grant.statement.index - b.grant.statement.index);

@@ -18,40 +18,43 @@ export default {
     summary: 'A statement is wholly contained in another statement with the same effect.',
   },
   check(ctx) {
+    if (ctx.document.statements.length < 2) return;
     const shapes = ctx.document.statements.map(shape).filter((x): x is Shape => x !== undefined);
+    const withNotAction = shapes.filter((sh) => sh.notAction);
     // Candidates for containing a statement with Action: the statements owning a pattern that covers its first
     // action (found through one index over every statement's actions), instead of every other statement.
-    const owners = new Map<string, Shape[]>();
-    for (const sh of shapes) {
-      for (const a of sh.action?.items ?? []) {
-        const list = owners.get(a);
-        if (list) {
-          if (list[list.length - 1] !== sh) list.push(sh);
-        } else owners.set(a, [sh]);
-      }
-    }
-    const actionIndex = new PatternIndex(owners.keys());
-    const withNotAction = shapes.filter((sh) => sh.notAction);
+    const coverersOf = ownersOfCoverers(shapes);
     for (const inner of shapes) {
       const first = inner.action?.items[0];
-      const candidates = inner.notAction
-        ? withNotAction
-        : first === undefined
-          ? []
-          : [...new Set(actionIndex.coverers(first).flatMap((p) => owners.get(p) ?? []))].sort((x, y) => x.s.index - y.s.index);
+      const candidates = inner.notAction ? withNotAction : first === undefined ? [] : coverersOf(first);
       for (const outer of candidates) {
         if (outer === inner || !contains(outer, inner)) continue;
         // Identical statements contain each other: the later one is the redundant one.
         if (outer.s.index > inner.s.index && contains(inner, outer)) continue;
         ctx.report({
           pointer: inner.s.pointer,
-          message: `this ${inner.effect} statement adds nothing: ${outer.s.pointer} already ${inner.effect === 'Allow' ? 'allows' : 'denies'} everything it does${outer.condition === undefined ? '' : ' under the same conditions'}`,
+          message: `this ${inner.effect} statement adds nothing: ${outer.s.pointer} already ${inner.effect === 'Allow' ? 'allows' : 'denies'} everything it does${outer.s.condition?.node === undefined ? '' : ' under the same conditions'}`,
         });
         break;
       }
     }
   },
 } satisfies Rule;
+
+/** The statements (in order) that own a pattern covering `action`. */
+function ownersOfCoverers(shapes: readonly Shape[]): (action: string) => Shape[] {
+  const owners = new Map<string, Shape[]>();
+  for (const sh of shapes) {
+    for (const a of sh.action?.items ?? []) {
+      const list = owners.get(a);
+      if (list) {
+        if (list[list.length - 1] !== sh) list.push(sh);
+      } else owners.set(a, [sh]);
+    }
+  }
+  const actionIndex = new PatternIndex(owners.keys());
+  return (action) => [...new Set(actionIndex.coverers(action).flatMap((p) => owners.get(p) ?? []))].sort((x, y) => x.s.index - y.s.index);
+}
 
 interface Shape {
   s: Statement;
@@ -61,12 +64,30 @@ interface Shape {
   resource?: PatternSet;
   notResource?: PatternSet;
   principal: string | undefined;
-  condition: string | undefined;
 }
 
-interface PatternSet {
-  items: readonly string[];
-  index: PatternIndex;
+/** A list's patterns; the containment index is built only when a comparison gets that far. */
+class PatternSet {
+  readonly set: ReadonlySet<string>;
+  private built: PatternIndex | undefined;
+
+  constructor(readonly items: readonly string[]) {
+    this.set = new Set(items);
+  }
+
+  get index(): PatternIndex {
+    // Only wildcard patterns can cover another pattern; exact repeats are found through `set`.
+    return (this.built ??= new PatternIndex(this.items.filter((i) => !i.includes('${') && (i.includes('*') || i.includes('?')))));
+  }
+}
+
+/** Canonical JSON of each statement's `Condition`, computed when two statements' conditions are compared. */
+const conditions = new WeakMap<Statement, string | undefined>();
+
+function conditionOf(s: Statement): string | undefined {
+  if (!s.condition) return undefined;
+  if (!conditions.has(s)) conditions.set(s, canonical(s.condition.node));
+  return conditions.get(s);
 }
 
 function patterns(list: StrList | undefined, caseInsensitive: boolean): PatternSet | undefined | false {
@@ -74,7 +95,7 @@ function patterns(list: StrList | undefined, caseInsensitive: boolean): PatternS
   if (list.items.length !== (list.node.kind === 'array' ? list.node.items.length : 1)) return false;
   if (list.items.some((i: Str) => i.unresolved || i.node.kind !== 'string')) return false;
   const items = list.items.map((i) => (caseInsensitive ? i.value.toLowerCase() : i.value));
-  return { items, index: new PatternIndex(items.filter((i) => !i.includes('${'))) };
+  return new PatternSet(items);
 }
 
 /** Canonical JSON (sorted keys) of an element, for "written identically". */
@@ -114,19 +135,18 @@ function shape(s: Statement): Shape | undefined {
     ...(resource ? { resource } : {}),
     ...(notResource ? { notResource } : {}),
     principal: principal !== undefined ? `P${principal}` : notPrincipal !== undefined ? `N${notPrincipal}` : undefined,
-    condition: canonical(s.condition?.node),
   };
 }
 
 /** Every pattern of `inner` is one of `outer`'s or covered by one of them. */
 function covers(outer: PatternSet, inner: PatternSet): boolean {
-  return inner.items.every((i) => outer.items.includes(i) || (!i.includes('${') && outer.index.coveredBy(i) !== undefined));
+  return inner.items.every((i) => outer.set.has(i) || (!i.includes('${') && outer.index.coveredBy(i) !== undefined));
 }
 
 function contains(outer: Shape, inner: Shape): boolean {
   if (outer.effect !== inner.effect) return false;
   if (outer.principal !== inner.principal) return false;
-  if (outer.condition !== undefined && outer.condition !== inner.condition) return false;
+  if (outer.s.condition && conditionOf(outer.s) !== conditionOf(inner.s)) return false;
   if (outer.action && inner.action) {
     if (!covers(outer.action, inner.action)) return false;
   } else if (outer.notAction && inner.notAction) {
