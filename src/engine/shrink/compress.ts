@@ -51,10 +51,19 @@ function prefixRange(actions: readonly Action[], prefix: string): [number, numbe
   return [lo, end];
 }
 
-/** Patterns for one service covering `needed`, matching nothing outside `allowed`. */
-export function compressService(service: Service, needed: ReadonlySet<number>, allowed: ReadonlySet<number>): string[] {
+/**
+ * Patterns for one service covering `needed`, matching nothing outside `allowed`. `service:*` only where the
+ * policy already said it: written for a list that happens to hold every action today, it would also grant every
+ * action the service adds later (and lint reports it as service-wildcard).
+ */
+export function compressService(
+  service: Service,
+  needed: ReadonlySet<number>,
+  allowed: ReadonlySet<number>,
+  serviceWildcard = false,
+): string[] {
   const actions = service.actions;
-  if (actions.every((a) => allowed.has(a.id))) return [`${service.prefix}:*`];
+  if (serviceWildcard && actions.every((a) => allowed.has(a.id))) return [`${service.prefix}:*`];
   const chosen = new Map<string, [number, number]>();
   actions.forEach((a, index) => {
     if (!needed.has(a.id)) return;
@@ -140,7 +149,14 @@ export function dropRedundant(catalog: Catalog, patterns: readonly string[]): st
  * The shortest pattern list (found greedily per service) matching exactly the catalogue actions `ids` plus the
  * `verbatim` patterns, given the user's `original` patterns (which match a subset of `ids`, each).
  */
-export function compressActions(catalog: Catalog, ids: ReadonlySet<number>, verbatim: readonly string[], original: readonly string[]): string[] {
+export function compressActions(
+  catalog: Catalog,
+  ids: ReadonlySet<number>,
+  verbatim: readonly string[],
+  original: readonly string[],
+  /** `service:*` may be written for a whole service: where a future action would only be denied (or not allowed) */
+  serviceWildcards = false,
+): string[] {
   if (ids.size === catalog.actionCount) return ['*'];
   const originals = dropRedundant(catalog, original.filter((p) => !verbatim.includes(p)));
   // Patterns across services (`*:Describe*`) stay: rewriting them per service would cost more.
@@ -167,7 +183,7 @@ export function compressActions(catalog: Catalog, ids: ReadonlySet<number>, verb
     const needed = new Set([...allowed].filter((id) => !coveredByMulti.has(id)));
     if (needed.size === 0) continue;
     const theirs = originalsByService.get(service.prefix) ?? [];
-    const ours = compressService(service, needed, allowed);
+    const ours = compressService(service, needed, allowed, serviceWildcards || theirs.some((p) => p.toLowerCase() === `${service.prefix}:*`));
     out.push(...(theirs.length > 0 && total(theirs) <= total(ours) && covers(catalog, theirs, needed) ? theirs : ours));
   }
   if (verbatim.length === 0) return out;

@@ -152,7 +152,10 @@ function render(catalog: Catalog, w: Work, keepSid: boolean): Record<string, unk
   if (keepSid && w.sid !== undefined && !w.merged) out.Sid = w.sid;
   out.Effect = w.effect;
   if (w.principal) out[w.principal.key] = w.principal.value;
-  const actions = (w.compressed ??= compressActions(catalog, w.ids, w.verbatim, w.original));
+  // A whole service as `service:*` is safe where an action AWS adds later is denied or left out (Deny with Action,
+  // Allow with NotAction), not where it would be granted.
+  const futureSafe = w.effect === 'Deny' ? !w.notAction : w.notAction;
+  const actions = (w.compressed ??= compressActions(catalog, w.ids, w.verbatim, w.original, futureSafe));
   out[w.notAction ? 'NotAction' : 'Action'] = one(actions);
   if (w.resources) out[w.resources.not ? 'NotResource' : 'Resource'] = one(dropContainedResources(w.resources.patterns));
   if (w.condition !== undefined) out.Condition = w.condition;
