@@ -34,7 +34,7 @@ export default {
       // The known resource types each resource can be; computed only when a finding is in sight.
       let named: (readonly ResourceType[])[] | undefined;
       for (const it of ctx.analysis.actions(s)) {
-        const scoped = it.actions.filter((a) => resourceTypesFor(a).length > 0);
+        const scoped = scopedActions(it.actions);
         if (scoped.length === 0) continue;
         if (scoped.some((a) => resourceTypesFor(a).some(typeFits))) continue;
         named ??= patterns.map((p) => knownTypesOf(ctx.catalog, p));
@@ -44,6 +44,18 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** The actions that take resource ARNs, by expansion (one array per action text, shared across policies). */
+const scopedByExpansion = new WeakMap<readonly Action[], readonly Action[]>();
+
+function scopedActions(actions: readonly Action[]): readonly Action[] {
+  let scoped = scopedByExpansion.get(actions);
+  if (!scoped) {
+    scoped = actions.filter((a) => resourceTypesFor(a).length > 0);
+    scopedByExpansion.set(actions, scoped);
+  }
+  return scoped;
+}
 
 /**
  * Whether the reference settles the question. Not when a resource is no known type (it may be newer than the
