@@ -150,8 +150,16 @@ function typesByArnService(catalog: Catalog, service: string | undefined): reado
 
 /** The resource types an action can be authorized against; for a merged service, all of the service's types. */
 export function resourceTypesFor(action: Action): readonly ResourceType[] {
-  return hasMergedPages(action.service) ? action.service.resourceTypes : action.resources.map((r) => r.type);
+  let types = typesOfAction.get(action);
+  if (!types) {
+    types = hasMergedPages(action.service) ? action.service.resourceTypes : action.resources.map((r) => r.type);
+    typesOfAction.set(action, types);
+  }
+  return types;
 }
+
+/** Asked for the same actions by several rules and for every policy: one array per action. */
+const typesOfAction = new WeakMap<Action, readonly ResourceType[]>();
 
 /**
  * The resource an action without resource types is authorized against is not `*` for every service: CloudWatch
