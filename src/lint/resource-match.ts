@@ -126,7 +126,7 @@ export function knownTypesOf(catalog: Catalog, pattern: ResourcePattern): readon
 const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();
 
 /** Every resource type whose ARN has this service part (all types when undefined). Parses every service once. */
-function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
+export function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
   let index = typeIndexes.get(catalog);
   if (!index) {
     index = new Map([['', []]]);
