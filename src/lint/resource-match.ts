@@ -192,3 +192,18 @@ export function emptyNameFormats(service: Service): readonly ArnFormat[] {
 }
 
 const emptyCache = new WeakMap<Service, readonly ArnFormat[]>();
+
+const sharedPatterns = new Map<string, ResourcePattern>();
+
+/**
+ * The matcher for a resource pattern (policy variables already wildcards), shared across statements, rules and
+ * policies so that its per-type answers are too: the same resources recur throughout a corpus.
+ */
+export function resourcePattern(text: string): ResourcePattern {
+  let p = sharedPatterns.get(text);
+  if (!p) {
+    if (sharedPatterns.size >= 10_000) sharedPatterns.clear();
+    sharedPatterns.set(text, (p = new ResourcePattern(text)));
+  }
+  return p;
+}

@@ -1,7 +1,7 @@
 import type { Action, ResourceType } from '../../catalog/catalog.js';
 import { variablesAsWildcards } from '../../engine/arn.js';
 import type { Statement } from '../../policy/model.js';
-import { formatsOf, knownTypesOf, ResourcePattern, resourceTypesFor } from '../resource-match.js';
+import { formatsOf, knownTypesOf, resourcePattern, resourceTypesFor, type ResourcePattern } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -100,7 +100,7 @@ function resourcePatterns(s: Statement): ResourcePattern[] | undefined {
   const patterns = items.map((r) => variablesAsWildcards(r.value));
   // An ARN, or a value whose leading wildcard may stand for one (unresolved template parts become `*`).
   const arnLike = patterns.filter((p) => p.startsWith('arn:') || p.startsWith('*') || p.startsWith('?'));
-  return arnLike.length > 0 ? arnLike.map((p) => new ResourcePattern(p)) : undefined;
+  return arnLike.length > 0 ? arnLike.map((p) => resourcePattern(p)) : undefined;
 }
 
 function message(written: string, name: string, scoped: readonly Action[]): string {
