@@ -69,9 +69,7 @@ function scopedActions(actions: readonly Action[]): readonly Action[] {
 function certain(named: readonly (readonly ResourceType[])[], actions: readonly Action[]): boolean {
   if (named.some((types) => types.length === 0)) return false;
   for (const a of actions) {
-    const arnServices = new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service)));
-    // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
-    const ownFormats = new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape)));
+    const { arnServices, ownFormats } = namespacesOf(a);
     for (const types of named) {
       // Every type this resource can be must lie in a namespace the action's own types use.
       if (!types.every((t) => formatsOf(t).some((f) => arnServices.has(f.service)))) return false;
@@ -82,6 +80,22 @@ function certain(named: readonly (readonly ResourceType[])[], actions: readonly 
     }
   }
   return true;
+}
+
+const namespaces = new WeakMap<Action, { arnServices: ReadonlySet<string>; ownFormats: ReadonlySet<string> }>();
+
+/** The ARN services of the action's resource types, and its own service's format shapes (once per action). */
+function namespacesOf(a: Action): { arnServices: ReadonlySet<string>; ownFormats: ReadonlySet<string> } {
+  let n = namespaces.get(a);
+  if (!n) {
+    n = {
+      arnServices: new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service))),
+      // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
+      ownFormats: new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape))),
+    };
+    namespaces.set(a, n);
+  }
+  return n;
 }
 
 /** A format without its variable names: `role/${RoleName}` and `role/${RoleNameWithPath}` are one shape. */
