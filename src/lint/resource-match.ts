@@ -126,7 +126,7 @@ export function knownTypesOf(catalog: Catalog, pattern: ResourcePattern): readon
 const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();
 
 /** Every resource type whose ARN has this service part (all types when undefined). Parses every service once. */
-function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
+export function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
   let index = typeIndexes.get(catalog);
   if (!index) {
     index = new Map([['', []]]);
@@ -150,8 +150,16 @@ function typesByArnService(catalog: Catalog, service: string | undefined): reado
 
 /** The resource types an action can be authorized against; for a merged service, all of the service's types. */
 export function resourceTypesFor(action: Action): readonly ResourceType[] {
-  return hasMergedPages(action.service) ? action.service.resourceTypes : action.resources.map((r) => r.type);
+  let types = typesOfAction.get(action);
+  if (!types) {
+    types = hasMergedPages(action.service) ? action.service.resourceTypes : action.resources.map((r) => r.type);
+    typesOfAction.set(action, types);
+  }
+  return types;
 }
+
+/** Asked for the same actions by several rules and for every policy: one array per action. */
+const typesOfAction = new WeakMap<Action, readonly ResourceType[]>();
 
 /**
  * The resource an action without resource types is authorized against is not `*` for every service: CloudWatch
@@ -184,3 +192,18 @@ export function emptyNameFormats(service: Service): readonly ArnFormat[] {
 }
 
 const emptyCache = new WeakMap<Service, readonly ArnFormat[]>();
+
+const sharedPatterns = new Map<string, ResourcePattern>();
+
+/**
+ * The matcher for a resource pattern (policy variables already wildcards), shared across statements, rules and
+ * policies so that its per-type answers are too: the same resources recur throughout a corpus.
+ */
+export function resourcePattern(text: string): ResourcePattern {
+  let p = sharedPatterns.get(text);
+  if (!p) {
+    if (sharedPatterns.size >= 10_000) sharedPatterns.clear();
+    sharedPatterns.set(text, (p = new ResourcePattern(text)));
+  }
+  return p;
+}

@@ -8,7 +8,7 @@ import { parseActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
-import { ResourcePattern, resourceTypesFor } from './resource-match.js';
+import { resourcePattern, resourceTypesFor } from './resource-match.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -285,8 +285,6 @@ export function reportListedOnUnscoped(
   }
 }
 
-const patternCache = new Map<string, ResourcePattern>();
-
 /**
  * Whether a resource pattern can name a resource the action acts on (`*` always; an action without resource
  * types, or one the catalogue does not know, cannot be judged and fits). Policy variables count as wildcards.
@@ -301,12 +299,7 @@ export function resourceFitsAction(catalog: Catalog, pattern: string, action: st
     if (named.length > 0) types = named;
   }
   if (types.length === 0) return true;
-  let p = patternCache.get(pattern);
-  if (!p) {
-    if (patternCache.size > 10_000) patternCache.clear();
-    patternCache.set(pattern, (p = new ResourcePattern(variablesAsWildcards(pattern))));
-  }
-  const compiled = p;
+  const compiled = resourcePattern(variablesAsWildcards(pattern));
   return types.some((t) => compiled.matchesType(t));
 }
 

@@ -1,7 +1,7 @@
 import type { Action } from '../../catalog/catalog.js';
 import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
 import { isAllow, isDeny } from '../../policy/model.js';
-import { emptyNameFormats, hasMergedPages, ResourcePattern } from '../resource-match.js';
+import { emptyNameFormats, hasMergedPages, resourcePattern, type ResourcePattern } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -27,7 +27,7 @@ export default {
       if (!isAllow(s) && !isDeny(s)) continue;
       const items = s.resource?.items;
       if (!items || items.length === 0 || items.some((r) => r.value === '*')) continue;
-      const patterns = items.map((r) => new ResourcePattern(variablesAsWildcards(r.value)));
+      const patterns = items.map((r) => resourcePattern(variablesAsWildcards(r.value)));
       const effect = isAllow(s) ? 'allows' : 'denies';
       for (const it of ctx.analysis.actions(s)) {
         if (it.actions.length === 0) continue;

@@ -1,3 +1,4 @@
+import type { Action, Catalog } from '../../catalog/catalog.js';
 import type { ConditionClause, Statement } from '../../policy/model.js';
 import { isAllow, isDeny } from '../../policy/model.js';
 import { isProviderKey } from '../condition-keys.js';
@@ -33,7 +34,8 @@ export default {
         if (!falseWhenAbsent(clause) || judged.has(clause.keyPointer)) continue;
         judged.add(clause.keyPointer);
         if (!isPerActionKey(ctx, clause.key)) continue;
-        if (actions.some((a) => a.supportsConditionKey(clause.key))) continue;
+        // The statement's actions are the union of its items' expansions, which recur across policies.
+        if (ctx.analysis.actions(s).some((it) => anySupports(it.actions, clause.key))) continue;
         ctx.report({ pointer: clause.keyPointer, message: message(s, clause, actions.length) });
       }
     }
@@ -54,7 +56,36 @@ function falseWhenAbsent(clause: ConditionClause): boolean {
 const TAG_KEY = /^aws:(requesttag\/|resourcetag\/|tagkeys$)/;
 
 /** Keys whose availability depends on the action: service keys the catalogue knows, and the global tag keys. */
+/** Answers by expansion (one array per action text, shared across policies) and key. */
+const supportAnswers = new WeakMap<readonly Action[], Map<string, boolean>>();
+
+function anySupports(actions: readonly Action[], key: string): boolean {
+  let byKey = supportAnswers.get(actions);
+  if (!byKey) supportAnswers.set(actions, (byKey = new Map()));
+  let r = byKey.get(key);
+  if (r === undefined) {
+    r = actions.some((a) => a.supportsConditionKey(key));
+    byKey.set(key, r);
+  }
+  return r;
+}
+
+/** Answers by key: judging one scans every action of the key's service. */
+const perActionKeys = new WeakMap<Catalog, Map<string, boolean>>();
+
 function isPerActionKey(ctx: Parameters<Rule['check']>[0], key: string): boolean {
+  let byKey = perActionKeys.get(ctx.catalog);
+  if (!byKey) perActionKeys.set(ctx.catalog, (byKey = new Map()));
+  let r = byKey.get(key);
+  if (r === undefined) {
+    r = computeIsPerActionKey(ctx, key);
+    if (byKey.size >= 10_000) byKey.clear();
+    byKey.set(key, r);
+  }
+  return r;
+}
+
+function computeIsPerActionKey(ctx: Parameters<Rule['check']>[0], key: string): boolean {
   const lower = key.toLowerCase();
   if (lower.startsWith('aws:')) return TAG_KEY.test(lower) && ctx.catalog.conditionKey(key) !== undefined;
   if (isProviderKey(key)) return false;

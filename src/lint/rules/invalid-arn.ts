@@ -11,7 +11,7 @@ import { compileWildcard } from '../../engine/wildcard.js';
 import { strList } from '../../policy/build.js';
 import type { Statement, Str } from '../../policy/model.js';
 import { escapePointer } from '../../policy/tree.js';
-import { formatsOf } from '../resource-match.js';
+import { formatsOf, typesByArnService } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -152,17 +152,23 @@ interface ArnIndex {
   byService: Map<string, { format: ArnFormat; type: ResourceType }[]>;
 }
 
-const fullIndexes = new WeakMap<Catalog, ArnIndex>();
+const fullIndexes = new WeakMap<Catalog, Map<string, { format: ArnFormat; type: ResourceType }[]>>();
 
-/** Every resource type of the catalogue by ARN service (parses every service: built only when needed). */
-function fullIndex(catalog: Catalog): ArnIndex {
-  let index = fullIndexes.get(catalog);
-  if (!index) {
-    index = { byService: new Map() };
-    for (const service of catalog.services) for (const type of service.resourceTypes) add(index, type);
-    fullIndexes.set(catalog, index);
+/**
+ * The formats of every resource type of the catalogue whose ARN has this service part. The types are found by
+ * ARN service without compiling every format of the catalogue; only this service's formats are compiled.
+ */
+function allFormats(catalog: Catalog, arnService: string): { format: ArnFormat; type: ResourceType }[] {
+  let byService = fullIndexes.get(catalog);
+  if (!byService) fullIndexes.set(catalog, (byService = new Map()));
+  let list = byService.get(arnService);
+  if (!list) {
+    const one: ArnIndex = { byService: new Map() };
+    for (const type of typesByArnService(catalog, arnService)) add(one, type);
+    list = one.byService.get(arnService) ?? [];
+    byService.set(arnService, list);
   }
-  return index;
+  return list;
 }
 
 function add(index: ArnIndex, type: ResourceType): void {
@@ -214,7 +220,7 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
   // Usually the service's own resource types settle it; only a suspected problem consults every service.
   const own = ownFormats(catalog, arn.service);
   if (own.length > 0 && matchingResource(own, arn).length > 0 && !regionOrAccountProblem(raw, written, arn, own)) return undefined;
-  const all = fullIndex(catalog).byService.get(arn.service) ?? [];
+  const all = allFormats(catalog, arn.service);
   if (all.length === 0) return undefined;
   return regionOrAccountProblem(raw, written, arn, all);
 }

@@ -1,4 +1,5 @@
 import { suggestActions } from '../../catalog/suggest.js';
+import type { Action, Catalog } from '../../catalog/catalog.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -18,7 +19,7 @@ export default {
         if (!p || !it.service || /[*?]/.test(p.name)) continue;
         if (it.actions.length > 0) continue;
         const written = it.item.value.slice(it.item.value.indexOf(':') + 1);
-        const near = suggestActions(ctx.catalog, it.service.prefix, written).slice(0, 3);
+        const near = nearestActions(ctx.catalog, it.service.prefix, written);
         const hint = near.length > 0 ? `; did you mean ${near.map((a) => `"${a.fullName}"`).join(' or ')}?` : '';
         ctx.report({
           pointer: it.item.pointer,
@@ -30,3 +31,19 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** Suggestions by written action: a misspelt action recurs across statements and policies. */
+const suggestions = new WeakMap<Catalog, Map<string, readonly Action[]>>();
+
+function nearestActions(catalog: Catalog, service: string, name: string): readonly Action[] {
+  let byName = suggestions.get(catalog);
+  if (!byName) suggestions.set(catalog, (byName = new Map()));
+  const key = `${service}:${name}`;
+  let near = byName.get(key);
+  if (!near) {
+    near = suggestActions(catalog, service, name).slice(0, 3);
+    if (byName.size >= 10_000) byName.clear();
+    byName.set(key, near);
+  }
+  return near;
+}

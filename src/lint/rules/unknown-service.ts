@@ -1,4 +1,4 @@
-import type { Catalog } from '../../catalog/catalog.js';
+import type { Catalog, Service } from '../../catalog/catalog.js';
 import { suggestService } from '../../catalog/suggest.js';
 import { expandActionPattern } from '../../engine/actions.js';
 import type { Rule } from '../rule.js';
@@ -22,7 +22,7 @@ export default {
         const text = it.item.value;
         const colon = text.indexOf(':');
         const written = text.slice(0, colon);
-        const near = suggestService(ctx.catalog, written);
+        const near = nearestService(ctx.catalog, written);
         // Offer the fix only when the corrected entry names something real.
         const fixed = near ? `${near.prefix}${text.slice(colon)}` : undefined;
         const fix = fixed && expandActionPattern(ctx.catalog, fixed).length > 0 ? canonical(ctx.catalog, fixed) : undefined;
@@ -40,4 +40,17 @@ export default {
 /** Canonical spelling for a literal action; patterns are kept as written. */
 function canonical(catalog: Catalog, text: string): string {
   return catalog.action(text)?.fullName ?? text;
+}
+
+/** Suggestions by prefix: a misspelt prefix recurs across statements and policies, and the search is costly. */
+const suggestions = new WeakMap<Catalog, Map<string, Service | undefined>>();
+
+function nearestService(catalog: Catalog, prefix: string): Service | undefined {
+  let byPrefix = suggestions.get(catalog);
+  if (!byPrefix) suggestions.set(catalog, (byPrefix = new Map()));
+  if (!byPrefix.has(prefix)) {
+    if (byPrefix.size >= 10_000) byPrefix.clear();
+    byPrefix.set(prefix, suggestService(catalog, prefix));
+  }
+  return byPrefix.get(prefix);
 }

@@ -1,7 +1,7 @@
 import type { Action, ResourceType } from '../../catalog/catalog.js';
 import { variablesAsWildcards } from '../../engine/arn.js';
 import type { Statement } from '../../policy/model.js';
-import { formatsOf, knownTypesOf, ResourcePattern, resourceTypesFor } from '../resource-match.js';
+import { formatsOf, knownTypesOf, resourcePattern, resourceTypesFor, type ResourcePattern } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -34,7 +34,7 @@ export default {
       // The known resource types each resource can be; computed only when a finding is in sight.
       let named: (readonly ResourceType[])[] | undefined;
       for (const it of ctx.analysis.actions(s)) {
-        const scoped = it.actions.filter((a) => resourceTypesFor(a).length > 0);
+        const scoped = scopedActions(it.actions);
         if (scoped.length === 0) continue;
         if (scoped.some((a) => resourceTypesFor(a).some(typeFits))) continue;
         named ??= patterns.map((p) => knownTypesOf(ctx.catalog, p));
@@ -44,6 +44,18 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** The actions that take resource ARNs, by expansion (one array per action text, shared across policies). */
+const scopedByExpansion = new WeakMap<readonly Action[], readonly Action[]>();
+
+function scopedActions(actions: readonly Action[]): readonly Action[] {
+  let scoped = scopedByExpansion.get(actions);
+  if (!scoped) {
+    scoped = actions.filter((a) => resourceTypesFor(a).length > 0);
+    scopedByExpansion.set(actions, scoped);
+  }
+  return scoped;
+}
 
 /**
  * Whether the reference settles the question. Not when a resource is no known type (it may be newer than the
@@ -57,9 +69,7 @@ export default {
 function certain(named: readonly (readonly ResourceType[])[], actions: readonly Action[]): boolean {
   if (named.some((types) => types.length === 0)) return false;
   for (const a of actions) {
-    const arnServices = new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service)));
-    // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
-    const ownFormats = new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape)));
+    const { arnServices, ownFormats } = namespacesOf(a);
     for (const types of named) {
       // Every type this resource can be must lie in a namespace the action's own types use.
       if (!types.every((t) => formatsOf(t).some((f) => arnServices.has(f.service)))) return false;
@@ -70,6 +80,22 @@ function certain(named: readonly (readonly ResourceType[])[], actions: readonly 
     }
   }
   return true;
+}
+
+const namespaces = new WeakMap<Action, { arnServices: ReadonlySet<string>; ownFormats: ReadonlySet<string> }>();
+
+/** The ARN services of the action's resource types, and its own service's format shapes (once per action). */
+function namespacesOf(a: Action): { arnServices: ReadonlySet<string>; ownFormats: ReadonlySet<string> } {
+  let n = namespaces.get(a);
+  if (!n) {
+    n = {
+      arnServices: new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service))),
+      // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
+      ownFormats: new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape))),
+    };
+    namespaces.set(a, n);
+  }
+  return n;
 }
 
 /** A format without its variable names: `role/${RoleName}` and `role/${RoleNameWithPath}` are one shape. */
@@ -88,7 +114,7 @@ function resourcePatterns(s: Statement): ResourcePattern[] | undefined {
   const patterns = items.map((r) => variablesAsWildcards(r.value));
   // An ARN, or a value whose leading wildcard may stand for one (unresolved template parts become `*`).
   const arnLike = patterns.filter((p) => p.startsWith('arn:') || p.startsWith('*') || p.startsWith('?'));
-  return arnLike.length > 0 ? arnLike.map((p) => new ResourcePattern(p)) : undefined;
+  return arnLike.length > 0 ? arnLike.map((p) => resourcePattern(p)) : undefined;
 }
 
 function message(written: string, name: string, scoped: readonly Action[]): string {
