@@ -78,3 +78,10 @@ const table = [
   ...rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.peer} |`),
 ].join('\n');
 console.log(`${header}\n${table}`);
+
+if (want('security')) {
+  // The issue asks for the security findings on AWS's own policies, per code, beside the speed table.
+  const r = spawnSync(process.execPath, [join(root, 'bench/security-counts.mjs')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench/security-counts.mjs exited ${r.status}: ${r.stderr}`);
+  console.log(`\n${r.stdout.split('\n').filter((l) => !l.startsWith('security rules only')).join('\n').trim()}`);
+}
