@@ -29,6 +29,15 @@ describe('leastpriv generate', () => {
     expect(Object.keys(r.json.roles[0]!)).toEqual(expect.arrayContaining(['name', 'trustPolicy', 'policies', 'tests']));
   });
 
+  test('account defaults to the caller\'s AWS_ACCOUNT_ID (as the AWS SDKs read it); --set account wins', () => {
+    const args = ['generate', '--blueprint', 'ecr-docker-push', '--set', 'github_repository=octo-org/octo-repo', '--format', 'json'];
+    const fromEnv = runCliJson<JsonBundle>(args, { env: { AWS_ACCOUNT_ID: '444455556666' } });
+    expect(fromEnv.status).toBe(0);
+    expect(JSON.stringify(fromEnv.json.roles[0]!.trustPolicy)).toContain('arn:aws:iam::444455556666:oidc-provider/');
+    const set = runCliJson<JsonBundle>([...args, '--set', 'account=111122223333'], { env: { AWS_ACCOUNT_ID: '444455556666' } });
+    expect(JSON.stringify(set.json.roles[0]!.trustPolicy)).toContain('arn:aws:iam::111122223333:oidc-provider/');
+  });
+
   test('a spec file with --set; JSON is the default format', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lp-gen-'));
     writeFileSync(join(dir, 'spec.yaml'), 'name: reader\nroles:\n  - name: "{project}-reader"\n    trust: {service: lambda.amazonaws.com}\n    permissions:\n      - actions: [s3:GetObject]\n        resources: ["arn:aws:s3:::{project}-data/*"]\n');

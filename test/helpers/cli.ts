@@ -30,7 +30,8 @@ export function runCli(
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    // AWS_ACCOUNT_ID would change generation's default account: tests set it where they mean it.
+    env: { ...process.env, NO_COLOR: '1', AWS_ACCOUNT_ID: undefined, ...options.env },
     timeout: options.timeout ?? 60_000,
     maxBuffer: 256 * 1024 * 1024,
   };

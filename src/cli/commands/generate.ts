@@ -68,6 +68,10 @@ export function runGenerate(specPath: string | undefined, opts: GenerateOptions)
         const [k, v] = parseSet(s);
         sets.set(k, v);
       }
+      // The caller's account, where the environment names it the way the AWS SDKs read it (AWS_ACCOUNT_ID):
+      // generation stays offline, so nothing asks STS.
+      const callerAccount = process.env.AWS_ACCOUNT_ID;
+      if (!sets.has('account') && callerAccount && /^\d{12}$/.test(callerAccount)) sets.set('account', callerAccount);
       const spec = opts.blueprint ? loadBlueprint(opts.blueprint) : readSpec(specPath!);
       return generateFromSpec(spec, { sets });
     });
