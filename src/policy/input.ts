@@ -45,6 +45,15 @@ export function walk(dir: string): string[] {
   return out;
 }
 
+/** The one-line error for a path that cannot be read, the same for every command. */
+export function readError(path: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e));
+  return new InputError(`cannot read ${path}: ${why}`);
+}
+
 export function readInput(path: string): string {
   try {
     if (path === '-') {
@@ -58,10 +67,7 @@ export function readInput(path: string): string {
     }
     return readFileSync(path, 'utf8');
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(e));
-    throw new InputError(`cannot read ${path}: ${why}`);
+    throw readError(path, e);
   }
 }
 
@@ -89,8 +95,7 @@ export function expandInputs(paths: readonly string[]): InputFile[] {
     try {
       st = statSync(p);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read ${p}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? String(e))}`);
+      throw readError(p, e);
     }
     if (st.isDirectory()) for (const f of walk(p)) out.push({ path: f, discovered: true });
     else out.push({ path: p, discovered: false });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadBlueprint } from '../../generate/blueprints.js';
@@ -10,6 +10,7 @@ import { policyFiles } from '../../generate/outputs.js';
 import { parseSet } from '../../generate/parameters.js';
 import { parseSpec, type Spec } from '../../generate/spec.js';
 import { GENERATE_FORMATS, RENDERERS, type GenerateFormat, type RenderedFile } from '../../render/generate/index.js';
+import { readInput } from '../../policy/input.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
 import { choice, write } from '../io.js';
 
@@ -47,13 +48,7 @@ function asUsage<T>(fn: () => T): T {
 }
 
 function readSpec(path: string): Spec {
-  let text: string;
-  try {
-    text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return parseSpec(text, path === '-' ? '<stdin>' : path);
+  return parseSpec(readInput(path), path === '-' ? '<stdin>' : path);
 }
 
 export function runGenerate(specPath: string | undefined, opts: GenerateOptions): number {

@@ -16,7 +16,7 @@ import { parsePrincipal } from '../../engine/evaluate/request.js';
 import type { ContextValueInput, Decision, SimulationRequest, SimulationResult } from '../../engine/evaluate/types.js';
 import { compileNamedSet, NamedCompileError } from '../../engine/named-set.js';
 import { emptyNamedSet, loadDocuments, loadOneDocument, type NamedPolicySet } from '../../policy/documents.js';
-import { InputError } from '../../policy/input.js';
+import { InputError, readError as cannotRead } from '../../policy/input.js';
 import { simulateText } from '../../render/simulate-text.js';
 import { styleFor } from '../../render/style.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors.js';
@@ -188,8 +188,7 @@ export async function runBatch(opts: SimulateOptions): Promise<number> {
     try {
       st = statSync(path);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(e))}`);
+      throw cannotRead(path, e);
     }
     if (st.isDirectory()) throw new InputError(`cannot read ${path}: is a directory`);
   }
