@@ -60,7 +60,7 @@ describe('leastpriv generate', () => {
     ['--set without =', [...PUSH, '--set', 'repository'], /^leastpriv: --set takes KEY=VALUE/],
     ['unknown blueprint', ['generate', '--blueprint', 'nope'], /^leastpriv: unknown blueprint "nope"; run leastpriv blueprints list/],
     ['neither spec nor blueprint', ['generate'], /^leastpriv: give a spec file/],
-    ['unreadable spec', ['generate', '/nonexistent/spec.yaml'], /^leastpriv: cannot read \/nonexistent\/spec.yaml: no such file or directory$/],
+    ['unreadable spec', ['generate', '/nonexistent/spec.yaml'], /^leastpriv: cannot read \/nonexistent\/spec.yaml: no such file or directory\n$/],
     ['bad format', [...PUSH, '--format', 'xml'], /^leastpriv: --format must be one of json, terraform/],
     ['required parameter missing', ['generate', '--blueprint', 'ecr-docker-push', '--set', 'account=111122223333'], /^leastpriv: parameter "github_repository" has no value; add --set github_repository=octo-org\/octo-repo/],
   ])('%s: exit 2, one line on stderr', (_n, args, message) => {
