@@ -126,13 +126,37 @@ function mergeBy(works: Work[], key: (w: Work) => string | undefined, merge: (in
 /** Drops resource patterns another pattern of the same list contains (exact glob containment). */
 function dropContainedResources(patterns: readonly string[]): string[] {
   const unique = [...new Set(patterns)];
+  // A pattern can contain another only if its literal head (the text before its first wildcard) starts the other's:
+  // index the patterns by head, so thousands of resources are not compared pairwise.
+  const byHead = new Map<string, number[]>();
+  unique.forEach((q, j) => {
+    if (q.includes('${')) return;
+    const h = literalHead(q);
+    const list = byHead.get(h);
+    if (list) list.push(j);
+    else byHead.set(h, [j]);
+  });
+  const candidates = (p: string): number[] => {
+    const h = literalHead(p);
+    const out: number[] = [];
+    for (let k = 0; k <= h.length; k++) out.push(...(byHead.get(h.slice(0, k)) ?? []));
+    return out;
+  };
   return unique.filter((p, i) =>
-    !unique.some((q, j) => {
+    !candidates(p).some((j) => {
       if (j === i) return false;
-      if (q.includes('${') || p.includes('${')) return q === '*' && !p.includes('${') ? true : false;
+      const q = unique[j]!;
+      if (p.includes('${')) return false;
       return globContainsCached(q, p) && !(j > i && globContainsCached(p, q));
     }),
   );
+}
+
+function literalHead(pattern: string): string {
+  const star = pattern.indexOf('*');
+  const any = pattern.indexOf('?');
+  const end = star < 0 ? any : any < 0 ? star : Math.min(star, any);
+  return end < 0 ? pattern : pattern.slice(0, end);
 }
 
 /** Whether statement `a` allows (or denies) nothing `b` does not. */
