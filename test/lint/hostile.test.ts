@@ -26,3 +26,14 @@ describe('hostile policies', () => {
     expect(found.map((f) => f.pointer)).toContain('/Statement/300');
   }, 60_000);
 });
+
+describe('hostile policies through diff and shrink', () => {
+  it('a 10,000-statement policy: shrink merges it and diff against itself finds no change (indexes, not pairwise scans)', async () => {
+    const { diffPolicies, shrinkPolicy } = await import('../../src/index.js');
+    const p = overlapping(10_000);
+    expect(diffPolicies(p, p).newAccess).toBe(false);
+    const shrunk = shrinkPolicy(p);
+    expect(shrunk.after).toBeLessThan(shrunk.before);
+    expect(diffPolicies(p, shrunk.policy).newAccess).toBe(false);
+  }, 120_000);
+});

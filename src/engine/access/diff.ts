@@ -53,6 +53,57 @@ function allContained(outer: AccessStatement, inner: AccessStatement): boolean {
   return resourceItems(inner.resources, inner.variables).every((it) => setContains(outer.resources, outer.variables, it));
 }
 
+/** The text before a pattern's first wildcard (policy variables count as wildcards). */
+function literalHead(pattern: string): string {
+  let end = 0;
+  while (end < pattern.length && pattern[end] !== '*' && pattern[end] !== '?' && !pattern.startsWith('${', end)) end++;
+  return pattern.slice(0, end);
+}
+
+/**
+ * The allows that may contain a resource glob, found by the literal heads of their globs: a glob contains another
+ * only if its head starts the other's, so policies with thousands of statements are not compared pairwise.
+ * Statements with `NotResource` or policy variables are always candidates.
+ */
+class ContainerIndex {
+  /** plain globs by literal head, with the allow each belongs to */
+  private readonly byHead = new Map<string, { o: AccessStatement; pattern: string }[]>();
+  private readonly always: AccessStatement[] = [];
+
+  constructor(readonly allows: readonly AccessStatement[]) {
+    for (const o of allows) {
+      if (o.resources.not || o.resources.patterns.some((p) => p.includes('${'))) {
+        this.always.push(o);
+        continue;
+      }
+      for (const pattern of new Set(o.resources.patterns)) {
+        const h = literalHead(pattern);
+        const list = this.byHead.get(h);
+        if (list) list.push({ o, pattern });
+        else this.byHead.set(h, [{ o, pattern }]);
+      }
+    }
+  }
+
+  /**
+   * The first allow (in no particular order) for which `accept` holds and whose resources contain `item`: what
+   * `allows.find(o => setContains(o.resources, …, item) && accept(o))` answers, without testing every glob.
+   */
+  findContaining(item: ResourceItem, accept: (o: AccessStatement) => boolean): AccessStatement | undefined {
+    const contains = (o: AccessStatement) => setContains(o.resources, o.variables, item);
+    if (item.not) return this.allows.find((o) => contains(o) && accept(o));
+    const found = this.always.find((o) => contains(o) && accept(o));
+    if (found) return found;
+    const h = literalHead(item.patterns[0]!);
+    for (let k = 0; k <= h.length; k++) {
+      for (const { o, pattern } of this.byHead.get(h.slice(0, k)) ?? []) {
+        if (patternContains(pattern, item.patterns[0]!, o.variables, item.variables) && accept(o)) return o;
+      }
+    }
+    return undefined;
+  }
+}
+
 /** The grants of `fromAllows` (less `fromDenies`) not proven inside `toAllows` less `toDenies`. */
 function gaps(
   fromAllows: readonly AccessStatement[],
@@ -61,6 +112,7 @@ function gaps(
   toDenies: readonly AccessStatement[],
 ): Gap[] {
   const out: Gap[] = [];
+  const containers = new ContainerIndex(toAllows);
   for (const g of fromAllows) {
     const queue = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set<AccessStatement>() }));
     while (queue.length > 0) {
@@ -91,7 +143,7 @@ function gaps(
         continue;
       }
       const cover =
-        toAllows.find((o) => o.principal === g.principal && setContains(o.resources, o.variables, item) && conditionsImply(g.conditions, o.conditions)) ??
+        containers.findContaining(item, (o) => o.principal === g.principal && conditionsImply(g.conditions, o.conditions)) ??
         coverByUnion(g, item, toAllows);
       if (cover) {
         // What the other side denied inside this grant must be denied here too, at least as widely.
