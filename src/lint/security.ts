@@ -74,6 +74,8 @@ interface ItemIndex {
   byService: Map<string, WildcardItem[]>;
   /** wildcard items whose service part has a wildcard */
   anyService: WildcardItem[];
+  /** the services of literal items */
+  literalServices: Set<string>;
 }
 const itemIndexes = new WeakMap<StrList, ItemIndex>();
 const NONE: readonly WildcardItem[] = [];
@@ -84,6 +86,7 @@ function itemIndex(list: StrList): ItemIndex {
     const literal = new Map<string, number>();
     const byService = new Map<string, WildcardItem[]>();
     const anyService: WildcardItem[] = [];
+    const literalServices = new Set<string>();
     list.items.forEach((item, i) => {
       const p = item.unresolved ? undefined : parseActionPattern(item.value);
       if (!p) return;
@@ -96,9 +99,10 @@ function itemIndex(list: StrList): ItemIndex {
       } else {
         const key = `${p.service}:${p.name}`;
         if (!literal.has(key)) literal.set(key, i);
+        literalServices.add(p.service);
       }
     });
-    index = { literal, byService, anyService };
+    index = { literal, byService, anyService, literalServices };
     itemIndexes.set(list, index);
   }
   return index;
@@ -267,7 +271,7 @@ export function reportListedOnUnscoped(
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
     const byItem = new Map<string, { written: string; granted: string[]; resource: string }>();
-    for (const name of actions) {
+    for (const name of s.action ? namesOfServicesIn(s.action, actions) : actions) {
       const hit = statementAppliesTo(s, name);
       if (!hit) continue;
       // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
@@ -283,6 +287,37 @@ export function reportListedOnUnscoped(
     }
     for (const [pointer, { written, granted, resource }] of byItem) ctx.report({ pointer, message: message(granted, written, resource) });
   }
+}
+
+const namesByService = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/**
+ * The names in `actions` (in their order) whose service some item of the list can match: a list without an item
+ * whose service part is a wildcard can match only names of the services it writes out, and a statement names a
+ * few services while the rules ask about hundreds of names.
+ */
+function namesOfServicesIn(list: StrList, actions: readonly string[]): readonly string[] {
+  const index = itemIndex(list);
+  if (index.anyService.length > 0) return actions;
+  let byService = namesByService.get(actions);
+  if (!byService) {
+    byService = new Map();
+    actions.forEach((name, i) => {
+      const q = queryOf(name);
+      let same = byService!.get(q.service);
+      if (!same) byService!.set(q.service, (same = []));
+      same.push(i);
+    });
+    namesByService.set(actions, byService);
+  }
+  const picked: number[] = [];
+  for (const service of index.literalServices) for (const i of byService.get(service) ?? []) picked.push(i);
+  for (const service of index.byService.keys()) {
+    if (index.literalServices.has(service)) continue;
+    for (const i of byService.get(service) ?? []) picked.push(i);
+  }
+  picked.sort((a, b) => a - b);
+  return picked.map((i) => actions[i]!);
 }
 
 /**
