@@ -3,7 +3,7 @@ import { globContains, globsIntersect } from '../../engine/glob.js';
 import { parseActionPattern } from '../../engine/actions.js';
 import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
-import { ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
+import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
   isAllActions,
@@ -43,6 +43,9 @@ export default {
   check(ctx) {
     if (ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx);
+    // Most policies grant none of the few dozen actions the paths name: then no step has a candidate.
+    const granted = new Set(ESCALATION_ACTIONS.filter((a) => grants.of(a).length > 0));
+    if (granted.size === 0) return;
     // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
     const perStep = new Map<EscalationStep, Candidate[]>();
     const stepCandidates = (step: EscalationStep): Candidate[] => {
@@ -52,6 +55,8 @@ export default {
     };
     const found = new Map<string, { path: EscalationPath; match: Match }>();
     for (const path of ESCALATION_PATHS) {
+      // A required step none of whose actions is granted has no candidate: the path cannot match.
+      if (path.steps.some((step) => !step.optional && !step.actions.some((a) => granted.has(a.toLowerCase())))) continue;
       const match = findPath(path, stepCandidates);
       if (match) found.set(path.id, { path, match });
     }
