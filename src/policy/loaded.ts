@@ -4,7 +4,7 @@
  */
 import { buildPolicy } from './build.js';
 import { detectPolicyType } from './detect.js';
-import { parseJson } from './json.js';
+import { parseJson, type ParseResult } from './json.js';
 import type { InlineKind, PolicyDocument, PolicyType } from './model.js';
 import { SourceText, type Position } from './source.js';
 import { escapePointer, toValue, type JsonNode, type ObjectNode } from './tree.js';
@@ -75,7 +75,16 @@ export function policyFromText(
 ): LoadedPolicy {
   const source = new SourceText(text);
   const position = options.position ?? ((offset: number) => source.position(offset));
-  const parsed = parseJson(text);
+  return policyFromParsed(parseJson(text), path, position, options);
+}
+
+/** `policyFromText` for text already parsed (a reader that looked at the tree first need not parse it again). */
+export function policyFromParsed(
+  parsed: ParseResult,
+  path: string,
+  position: (offset: number) => Position | undefined,
+  options: PolicyOptions = {},
+): LoadedPolicy {
   if (!parsed.ok) {
     return {
       path,
