@@ -289,6 +289,18 @@ export function reportListedOnUnscoped(
   }
 }
 
+/** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
+export function namesAllowedBy(statements: readonly Statement[], actions: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) {
+    if (!isAllow(s)) continue;
+    for (const name of s.action ? namesOfServicesIn(s.action, actions) : actions) {
+      if (!out.has(name) && statementAppliesTo(s, name)) out.add(name);
+    }
+  }
+  return out;
+}
+
 const namesByService = new WeakMap<readonly string[], Map<string, number[]>>();
 
 /**

@@ -9,6 +9,7 @@ import {
   isAllActions,
   isPositive,
   isUnscoped,
+  namesAllowedBy,
   narrowsResources,
   resourceFitsAction,
   statementAppliesTo,
@@ -44,7 +45,7 @@ export default {
     if (ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx);
     // Most policies grant none of the few dozen actions the paths name: then no step has a candidate.
-    const granted = new Set(ESCALATION_ACTIONS.filter((a) => grants.of(a).length > 0));
+    const granted = new Set([...namesAllowedBy(ctx.document.statements, ESCALATION_ACTIONS)].filter((a) => grants.of(a).length > 0));
     if (granted.size === 0) return;
     // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
     const perStep = new Map<EscalationStep, Candidate[]>();
