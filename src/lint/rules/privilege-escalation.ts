@@ -1,6 +1,5 @@
 import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
 import { globContains, globsIntersect } from '../../engine/glob.js';
-import { parseActionPattern } from '../../engine/actions.js';
 import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
 import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
@@ -110,10 +109,8 @@ class GrantIndex {
       for (const s of this.ctx.document.statements) {
         if (!isAllow(s)) continue;
         if (s.notAction) notAction = true;
-        for (const item of s.action?.items ?? []) {
-          const p = item.unresolved ? undefined : parseActionPattern(item.value);
-          if (p) services.add(p.service);
-        }
+        // The analysis's facts are per text and shared across policies; parsing each item again is not.
+        if (s.action) for (const it of this.ctx.analysis.actions(s)) if (it.pattern) services.add(it.pattern.service);
       }
       this.services = notAction ? undefined : [...services].map((p) => compileWildcard(p));
     }
