@@ -88,18 +88,17 @@ function itemIndex(list: StrList): ItemIndex {
     const anyService: WildcardItem[] = [];
     const literalServices = new Set<string>();
     list.items.forEach((item, i) => {
-      const p = item.unresolved ? undefined : parseActionPattern(item.value);
-      if (!p) return;
-      if (WILDCARD.test(p.service)) {
-        anyService.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
-      } else if (WILDCARD.test(p.name)) {
-        let same = byService.get(p.service);
-        if (!same) byService.set(p.service, (same = []));
-        same.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
+      const shape = item.unresolved ? undefined : itemShape(item.value);
+      if (!shape) return;
+      if (shape.anyService) {
+        anyService.push({ index: i, service: shape.serviceMatcher!, name: shape.nameMatcher! });
+      } else if (shape.nameMatcher) {
+        let same = byService.get(shape.service);
+        if (!same) byService.set(shape.service, (same = []));
+        same.push({ index: i, service: shape.serviceMatcher!, name: shape.nameMatcher });
       } else {
-        const key = `${p.service}:${p.name}`;
-        if (!literal.has(key)) literal.set(key, i);
-        literalServices.add(p.service);
+        if (!literal.has(shape.key)) literal.set(shape.key, i);
+        literalServices.add(shape.service);
       }
     });
     index = { literal, byService, anyService, literalServices };
@@ -109,6 +108,40 @@ function itemIndex(list: StrList): ItemIndex {
 }
 
 const WILDCARD = /[*?]/;
+
+/** What itemIndex needs of an item's text, by text: policies of a corpus repeat the same actions. */
+interface ItemShape {
+  service: string;
+  /** `service:name`, lower case */
+  key: string;
+  anyService: boolean;
+  /** set for an item with a wildcard */
+  serviceMatcher: WildcardMatcher | undefined;
+  nameMatcher: WildcardMatcher | undefined;
+}
+const itemShapes = new Map<string, ItemShape | null>();
+
+function itemShape(text: string): ItemShape | undefined {
+  let shape = itemShapes.get(text);
+  if (shape === undefined) {
+    const p = parseActionPattern(text);
+    if (!p) shape = null;
+    else {
+      const anyService = WILDCARD.test(p.service);
+      const wild = anyService || WILDCARD.test(p.name);
+      shape = {
+        service: p.service,
+        key: `${p.service}:${p.name}`,
+        anyService,
+        serviceMatcher: wild ? compileWildcard(p.service) : undefined,
+        nameMatcher: wild ? compileWildcard(p.name) : undefined,
+      };
+    }
+    if (itemShapes.size >= 100_000) itemShapes.clear();
+    itemShapes.set(text, shape);
+  }
+  return shape ?? undefined;
+}
 
 /** The index of the list's first item that matches the action; -1 when none does. */
 function firstMatchingItem(list: StrList, q: ActionQuery): number {
