@@ -8,7 +8,7 @@ import { parseActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
-import { resourcePattern, resourceTypesFor } from './resource-match.js';
+import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -178,24 +178,24 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** The literal words of a service's ARN resource parts (`key`, `alias`, `secret`, `log-group`, `role`). */
 function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<string> {
   let byService = literalWords.get(catalog);
-  if (!byService) {
-    // Every service's formats in one pass (any one ARN service needs them all: formats are not filed by it).
-    const acc = new Map<string, Set<string>>();
-    for (const s of catalog.services) {
-      for (const t of s.resourceTypes) {
-        // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
-        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
-          const arn = parseArn(f.trim());
-          if (!arn) continue;
-          let words = acc.get(arn.service);
-          if (!words) acc.set(arn.service, (words = new Set()));
-          for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) words.add(seg);
-        }
+  if (!byService) literalWords.set(catalog, (byService = new Map()));
+  let words = byService.get(arnService);
+  if (!words) {
+    // Only the types whose formats have this ARN service (from the index resource matching shares), not a
+    // second pass over every format of the catalogue.
+    const acc = new Set<string>();
+    for (const t of typesByArnService(catalog, arnService)) {
+      // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
+      for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+        const arn = parseArn(f.trim());
+        if (!arn || arn.service !== arnService) continue;
+        for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
       }
     }
-    literalWords.set(catalog, (byService = acc));
+    words = acc.size > 0 ? acc : NO_WORDS;
+    byService.set(arnService, words);
   }
-  return byService.get(arnService) ?? NO_WORDS;
+  return words;
 }
 
 const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
