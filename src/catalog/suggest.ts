@@ -5,31 +5,61 @@
  */
 import type { Action, Catalog, Service } from './catalog.js';
 
+/** Rows of editDistance, reused: a suggestion compares one name with every action of a service. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), bounded by `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rowA.length < n + 1) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+    rowC = new Int32Array(2 * (n + 1));
+  }
+  // Every cell read below is written first in its row, so the reused rows need no clearing.
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
-    let rowMin = cur[0];
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }
 
 /** `CancelSpotInstanceRequests` → [cancel, spot, instance, requests] */
-export function camelWords(name: string): string[] {
+export function camelWords(name: string): readonly string[] {
+  let words = wordsByName.get(name);
+  if (!words) {
+    words = splitCamel(name);
+    if (wordsByName.size >= 50_000) wordsByName.clear();
+    wordsByName.set(name, words);
+  }
+  return words;
+}
+
+/** Each action name's words, by name: a suggestion splits every action of the service. */
+const wordsByName = new Map<string, readonly string[]>();
+
+function splitCamel(name: string): string[] {
   return (name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [name]).map((w) => w.toLowerCase());
 }
 
@@ -43,7 +73,7 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
  * The candidates closest to `query`, best first. Several come back only when they tie: then no one of them is
  * certain enough to offer as an automatic fix.
  */
-function nearest<T>(query: string, candidates: readonly T[], key: (c: T) => string, words?: (c: T) => string[]): T[] {
+function nearest<T>(query: string, candidates: readonly T[], key: (c: T) => string, words?: (c: T) => readonly string[]): T[] {
   const lower = query.toLowerCase();
   const queryWords = words ? camelWords(query) : [];
   const budget = Math.max(2, Math.floor(lower.length / 4));

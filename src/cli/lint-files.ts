@@ -64,9 +64,10 @@ export async function lintFilesInParallel(job: LintFilesJob): Promise<LintFilesR
   if (!script || job.files.length < PARALLEL_MIN_FILES || total < PARALLEL_MIN_BYTES || job.files.some((f) => f.path === '-')) {
     return lintFiles(job.files, job.options, config);
   }
-  // The worker starts later than this thread, so it gets a little less than half.
+  // The worker starts later than this thread (about 50 ms), so it gets a little less than half: with 55% this
+  // thread finished 100 ms after the worker on the managed-policy corpus.
   let split = 0;
-  for (let acc = 0; split < sizes.length && acc < total * 0.55; split++) acc += sizes[split]!;
+  for (let acc = 0; split < sizes.length && acc < total * 0.52; split++) acc += sizes[split]!;
   const mine = job.files.slice(0, split);
   const theirs: LintFilesJob = { ...job, files: job.files.slice(split) };
   const worker = new Worker(script, { workerData: theirs });

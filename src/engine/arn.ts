@@ -146,6 +146,12 @@ export function compileArnFormat(format: string): ArnFormat {
  * wildcards (see `variablesAsWildcards`).
  */
 export function patternIntersectsFormat(pattern: string, format: ArnFormat): boolean {
+  // Most formats of a service differ from a pattern in the resource part's literal ends: answer that "no" before
+  // the memo, which then holds only the pairs that needed the automaton (fewer entries, less to collect).
+  if (format.fields) {
+    const p = patternFields(pattern);
+    if (p && p[4] && literalEndsDisagree(p[4], format.fields[4]!)) return false;
+  }
   // Lint asks the same (pattern, format) question many times over a corpus: one answer per pair.
   let answers = intersectionMemo.get(format);
   if (!answers) intersectionMemo.set(format, (answers = new Map()));
@@ -199,6 +205,13 @@ function computeIntersects(pattern: string, format: ArnFormat): boolean {
   return tokensIntersect(patternTokens(pattern), format.tokens);
 }
 
+/** Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no"). */
+function literalEndsDisagree(a: Tokens, b: Tokens): boolean {
+  for (let i = 0; i < a.length && i < b.length && a[i]! >= 0 && b[i]! >= 0; i++) if (a[i] !== b[i]) return true;
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return true;
+  return false;
+}
+
 /** Scratch space for tokensIntersect: a visited mark per (i, j) state, stamped so it never needs clearing. */
 let visited = new Uint32Array(1024);
 let stamp = 0;
@@ -209,9 +222,7 @@ let stack = new Int32Array(1024);
  * Returns whether some string is accepted by both.
  */
 function tokensIntersect(a: Tokens, b: Tokens): boolean {
-  // Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no").
-  for (let i = 0; i < a.length && i < b.length && a[i]! >= 0 && b[i]! >= 0; i++) if (a[i] !== b[i]) return false;
-  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return false;
+  if (literalEndsDisagree(a, b)) return false;
   const width = b.length + 1;
   const size = (a.length + 1) * width;
   if (visited.length < size) {

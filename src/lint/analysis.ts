@@ -39,6 +39,7 @@ export class PolicyAnalysis {
   private readonly actionItems = new Map<Statement, ActionItem[]>();
   private readonly notActionItems = new Map<Statement, ActionItem[]>();
   private readonly effective = new Map<Statement, readonly Action[]>();
+  private readonly bothItems = new Map<Statement, readonly ActionItem[]>();
 
   constructor(
     readonly document: PolicyDocument,
@@ -52,7 +53,11 @@ export class PolicyAnalysis {
       out = [];
       for (const item of s[which]?.items ?? []) {
         if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: [] });
-        else out.push({ item, ...factsOf(this.catalog, item.value) });
+        else {
+          // Named fields, not a spread: a spread into a literal takes V8's slow generic copy, per item.
+          const f = factsOf(this.catalog, item.value);
+          out.push({ item, pattern: f.pattern, service: f.service, actions: f.actions });
+        }
       }
       cache.set(s, out);
     }
@@ -66,6 +71,18 @@ export class PolicyAnalysis {
 
   notActions(s: Statement): ActionItem[] {
     return this.items(s, 'notAction');
+  }
+
+  /** `Action` then `NotAction` items (several rules walk both); one array per statement. */
+  allItems(s: Statement): readonly ActionItem[] {
+    let out = this.bothItems.get(s);
+    if (!out) {
+      const a = this.actions(s);
+      const n = this.notActions(s);
+      out = n.length === 0 ? a : a.length === 0 ? n : [...a, ...n];
+      this.bothItems.set(s, out);
+    }
+    return out;
   }
 
   /**

@@ -108,6 +108,21 @@ export function sizeQuota(type: PolicyType, inline: InlineKind | undefined): { l
  * `action`, `Services`); undefined when it is no near miss.
  */
 export function intendedKey(key: string, known: readonly string[]): string | undefined {
+  // By key per known list: every statement's keys are asked about by several rules, and they recur.
+  let byKey = intended.get(known);
+  if (!byKey) intended.set(known, (byKey = new Map()));
+  let r = byKey.get(key);
+  if (r === undefined) {
+    r = computeIntendedKey(key, known) ?? null;
+    if (byKey.size >= 10_000) byKey.clear();
+    byKey.set(key, r);
+  }
+  return r ?? undefined;
+}
+
+const intended = new WeakMap<readonly string[], Map<string, string | null>>();
+
+function computeIntendedKey(key: string, known: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
   for (const k of known) {
     const kl = k.toLowerCase();

@@ -23,6 +23,8 @@ export function redundantItems(
   comparable: (item: Str) => boolean,
   containable: (item: Str) => boolean = () => true,
 ): RedundantItem[] {
+  // One item repeats nothing and covers nothing but itself (most lists hold one).
+  if (list.items.length < 2) return [];
   const norm = (s: string): string => (caseInsensitive ? s.toLowerCase() : s);
   const out: RedundantItem[] = [];
   const first = new Map<string, { item: Str; index: number }>();
@@ -33,6 +35,15 @@ export function redundantItems(
     if (earlier) out.push({ item, by: earlier.item, repeat: true });
     else first.set(k, { item, index });
   });
+  // Without a wildcard pattern nothing covers another item: only the repeats above.
+  let wildcard = false;
+  for (const k of first.keys()) {
+    if (k.includes('*') || k.includes('?')) {
+      wildcard = true;
+      break;
+    }
+  }
+  if (!wildcard) return out;
   const candidates = [...first].filter(([, v]) => containable(v.item));
   // Only a wildcard pattern covers a pattern other than itself (repeats were found above).
   const index = new PatternIndex(candidates.filter(([k]) => k.includes('*') || k.includes('?')).map(([k]) => k));

@@ -8,7 +8,7 @@ import { parseActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
-import { resourcePattern, resourceTypesFor } from './resource-match.js';
+import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -74,6 +74,8 @@ interface ItemIndex {
   byService: Map<string, WildcardItem[]>;
   /** wildcard items whose service part has a wildcard */
   anyService: WildcardItem[];
+  /** the services of literal items */
+  literalServices: Set<string>;
 }
 const itemIndexes = new WeakMap<StrList, ItemIndex>();
 const NONE: readonly WildcardItem[] = [];
@@ -84,27 +86,62 @@ function itemIndex(list: StrList): ItemIndex {
     const literal = new Map<string, number>();
     const byService = new Map<string, WildcardItem[]>();
     const anyService: WildcardItem[] = [];
+    const literalServices = new Set<string>();
     list.items.forEach((item, i) => {
-      const p = item.unresolved ? undefined : parseActionPattern(item.value);
-      if (!p) return;
-      if (WILDCARD.test(p.service)) {
-        anyService.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
-      } else if (WILDCARD.test(p.name)) {
-        let same = byService.get(p.service);
-        if (!same) byService.set(p.service, (same = []));
-        same.push({ index: i, service: compileWildcard(p.service), name: compileWildcard(p.name) });
+      const shape = item.unresolved ? undefined : itemShape(item.value);
+      if (!shape) return;
+      if (shape.anyService) {
+        anyService.push({ index: i, service: shape.serviceMatcher!, name: shape.nameMatcher! });
+      } else if (shape.nameMatcher) {
+        let same = byService.get(shape.service);
+        if (!same) byService.set(shape.service, (same = []));
+        same.push({ index: i, service: shape.serviceMatcher!, name: shape.nameMatcher });
       } else {
-        const key = `${p.service}:${p.name}`;
-        if (!literal.has(key)) literal.set(key, i);
+        if (!literal.has(shape.key)) literal.set(shape.key, i);
+        literalServices.add(shape.service);
       }
     });
-    index = { literal, byService, anyService };
+    index = { literal, byService, anyService, literalServices };
     itemIndexes.set(list, index);
   }
   return index;
 }
 
 const WILDCARD = /[*?]/;
+
+/** What itemIndex needs of an item's text, by text: policies of a corpus repeat the same actions. */
+interface ItemShape {
+  service: string;
+  /** `service:name`, lower case */
+  key: string;
+  anyService: boolean;
+  /** set for an item with a wildcard */
+  serviceMatcher: WildcardMatcher | undefined;
+  nameMatcher: WildcardMatcher | undefined;
+}
+const itemShapes = new Map<string, ItemShape | null>();
+
+function itemShape(text: string): ItemShape | undefined {
+  let shape = itemShapes.get(text);
+  if (shape === undefined) {
+    const p = parseActionPattern(text);
+    if (!p) shape = null;
+    else {
+      const anyService = WILDCARD.test(p.service);
+      const wild = anyService || WILDCARD.test(p.name);
+      shape = {
+        service: p.service,
+        key: `${p.service}:${p.name}`,
+        anyService,
+        serviceMatcher: wild ? compileWildcard(p.service) : undefined,
+        nameMatcher: wild ? compileWildcard(p.name) : undefined,
+      };
+    }
+    if (itemShapes.size >= 100_000) itemShapes.clear();
+    itemShapes.set(text, shape);
+  }
+  return shape ?? undefined;
+}
 
 /** The index of the list's first item that matches the action; -1 when none does. */
 function firstMatchingItem(list: StrList, q: ActionQuery): number {
@@ -141,24 +178,24 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** The literal words of a service's ARN resource parts (`key`, `alias`, `secret`, `log-group`, `role`). */
 function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<string> {
   let byService = literalWords.get(catalog);
-  if (!byService) {
-    // Every service's formats in one pass (any one ARN service needs them all: formats are not filed by it).
-    const acc = new Map<string, Set<string>>();
-    for (const s of catalog.services) {
-      for (const t of s.resourceTypes) {
-        // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
-        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
-          const arn = parseArn(f.trim());
-          if (!arn) continue;
-          let words = acc.get(arn.service);
-          if (!words) acc.set(arn.service, (words = new Set()));
-          for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) words.add(seg);
-        }
+  if (!byService) literalWords.set(catalog, (byService = new Map()));
+  let words = byService.get(arnService);
+  if (!words) {
+    // Only the types whose formats have this ARN service (from the index resource matching shares), not a
+    // second pass over every format of the catalogue.
+    const acc = new Set<string>();
+    for (const t of typesByArnService(catalog, arnService)) {
+      // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
+      for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+        const arn = parseArn(f.trim());
+        if (!arn || arn.service !== arnService) continue;
+        for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
       }
     }
-    literalWords.set(catalog, (byService = acc));
+    words = acc.size > 0 ? acc : NO_WORDS;
+    byService.set(arnService, words);
   }
-  return byService.get(arnService) ?? NO_WORDS;
+  return words;
 }
 
 const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
@@ -267,7 +304,7 @@ export function reportListedOnUnscoped(
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
     const byItem = new Map<string, { written: string; granted: string[]; resource: string }>();
-    for (const name of actions) {
+    for (const name of s.action ? namesOfServicesIn(s.action, actions) : actions) {
       const hit = statementAppliesTo(s, name);
       if (!hit) continue;
       // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
@@ -283,6 +320,49 @@ export function reportListedOnUnscoped(
     }
     for (const [pointer, { written, granted, resource }] of byItem) ctx.report({ pointer, message: message(granted, written, resource) });
   }
+}
+
+/** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
+export function namesAllowedBy(statements: readonly Statement[], actions: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) {
+    if (!isAllow(s)) continue;
+    for (const name of s.action ? namesOfServicesIn(s.action, actions) : actions) {
+      if (!out.has(name) && statementAppliesTo(s, name)) out.add(name);
+    }
+  }
+  return out;
+}
+
+const namesByService = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/**
+ * The names in `actions` (in their order) whose service some item of the list can match: a list without an item
+ * whose service part is a wildcard can match only names of the services it writes out, and a statement names a
+ * few services while the rules ask about hundreds of names.
+ */
+function namesOfServicesIn(list: StrList, actions: readonly string[]): readonly string[] {
+  const index = itemIndex(list);
+  if (index.anyService.length > 0) return actions;
+  let byService = namesByService.get(actions);
+  if (!byService) {
+    byService = new Map();
+    actions.forEach((name, i) => {
+      const q = queryOf(name);
+      let same = byService!.get(q.service);
+      if (!same) byService!.set(q.service, (same = []));
+      same.push(i);
+    });
+    namesByService.set(actions, byService);
+  }
+  const picked: number[] = [];
+  for (const service of index.literalServices) for (const i of byService.get(service) ?? []) picked.push(i);
+  for (const service of index.byService.keys()) {
+    if (index.literalServices.has(service)) continue;
+    for (const i of byService.get(service) ?? []) picked.push(i);
+  }
+  picked.sort((a, b) => a - b);
+  return picked.map((i) => actions[i]!);
 }
 
 /**

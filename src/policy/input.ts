@@ -8,7 +8,7 @@ import { extractCloudFormation, looksLikeCloudFormation } from './extract/cloudf
 import { extractTerraform, looksLikeTerraformPlan } from './extract/terraform.js';
 import { parseYaml } from './extract/yaml.js';
 import { parseJson } from './json.js';
-import { pointersOf, policyFromNode, policyFromText, type LoadedPolicy, type PolicyOptions } from './loaded.js';
+import { pointersOf, policyFromNode, policyFromParsed, policyFromText, type LoadedPolicy, type PolicyOptions } from './loaded.js';
 import { SourceText } from './source.js';
 import { escapePointer, type JsonNode } from './tree.js';
 
@@ -159,7 +159,7 @@ export function readPolicies(text: string, path: string, options: PolicyOptions 
         return { kind: 'cloudformation', policies: extractCloudFormation(template, path, source, options) };
       }
       if (discovered && !looksLikePolicy(parsed.node)) return { kind: 'skipped', policies: [] };
-      return { kind: 'policy', policies: [policyFromText(text, path, options)] };
+      return { kind: 'policy', policies: [policyFromParsed(parsed, path, (offset) => source.position(offset), options)] };
     }
     // `{a: 1}` is YAML flow style: a file named as YAML gets its chance as YAML.
     if (!TEMPLATE_EXTENSIONS.has(ext)) {

@@ -234,9 +234,21 @@ class Parser {
       this.skipWhitespace();
       const value = this.value(depth + 1);
       if (props.length > 0) {
-        seen ??= new Set(props.map((p) => p.key));
-        if (seen.has(key)) this.duplicates.push({ key, offset: keyStart, object: node });
-        seen.add(key);
+        let duplicate = false;
+        if (seen === undefined && props.length < 16) {
+          // A policy's objects are small: a scan beats building a set for each of them.
+          for (const p of props) {
+            if (p.key === key) {
+              duplicate = true;
+              break;
+            }
+          }
+        } else {
+          seen ??= new Set(props.map((p) => p.key));
+          duplicate = seen.has(key);
+          seen.add(key);
+        }
+        if (duplicate) this.duplicates.push({ key, offset: keyStart, object: node });
       }
       props.push({ key, keyStart, value });
       this.skipWhitespace();

@@ -4,7 +4,7 @@
  */
 import { buildPolicy } from './build.js';
 import { detectPolicyType } from './detect.js';
-import { parseJson } from './json.js';
+import { parseJson, type ParseResult } from './json.js';
 import type { InlineKind, PolicyDocument, PolicyType } from './model.js';
 import { SourceText, type Position } from './source.js';
 import { escapePointer, toValue, type JsonNode, type ObjectNode } from './tree.js';
@@ -75,7 +75,16 @@ export function policyFromText(
 ): LoadedPolicy {
   const source = new SourceText(text);
   const position = options.position ?? ((offset: number) => source.position(offset));
-  const parsed = parseJson(text);
+  return policyFromParsed(parseJson(text), path, position, options);
+}
+
+/** `policyFromText` for text already parsed (a reader that looked at the tree first need not parse it again). */
+export function policyFromParsed(
+  parsed: ParseResult,
+  path: string,
+  position: (offset: number) => Position | undefined,
+  options: PolicyOptions = {},
+): LoadedPolicy {
   if (!parsed.ok) {
     return {
       path,
@@ -117,7 +126,7 @@ function compactNodeLength(node: JsonNode): number | undefined {
     case 'object': {
       const props = node.props;
       let n = props.length > 1 ? 1 + props.length : 2;
-      if (props.length > 1 && new Set(props.map((p) => p.key)).size !== props.length) return undefined;
+      if (props.length > 1 && hasDuplicateKey(props)) return undefined;
       for (const p of props) {
         const v = compactNodeLength(p.value);
         if (v === undefined) return undefined;
@@ -141,6 +150,13 @@ function compactNodeLength(node: JsonNode): number | undefined {
     default:
       return JSON.stringify(node.value).length;
   }
+}
+
+function hasDuplicateKey(props: readonly { key: string }[]): boolean {
+  if (props.length >= 16) return new Set(props.map((p) => p.key)).size !== props.length;
+  // A policy's objects are small: a scan beats building a set for each of them.
+  for (let i = 1; i < props.length; i++) for (let j = 0; j < i; j++) if (props[i]!.key === props[j]!.key) return true;
+  return false;
 }
 
 function compactStringLength(s: string): number {

@@ -27,8 +27,9 @@ export default {
   check(ctx) {
     for (const s of ctx.document.statements) {
       if (!s.action || !s.condition || (!isAllow(s) && !isDeny(s))) continue;
-      const actions = ctx.analysis.statementActions(s);
-      if (actions.length === 0 || actions.some((a) => hasMergedPages(a.service))) continue;
+      // Judged per item expansion (cached across policies); the statement's union is built only for a message.
+      const items = ctx.analysis.actions(s);
+      if (!items.some((it) => it.actions.length > 0) || items.some((it) => anyMerged(it.actions))) continue;
       const judged = new Set<string>();
       for (const clause of s.condition.clauses) {
         if (!falseWhenAbsent(clause) || judged.has(clause.keyPointer)) continue;
@@ -36,11 +37,23 @@ export default {
         if (!isPerActionKey(ctx, clause.key)) continue;
         // The statement's actions are the union of its items' expansions, which recur across policies.
         if (ctx.analysis.actions(s).some((it) => anySupports(it.actions, clause.key))) continue;
-        ctx.report({ pointer: clause.keyPointer, message: message(s, clause, actions.length) });
+        ctx.report({ pointer: clause.keyPointer, message: message(s, clause, ctx.analysis.statementActions(s).length) });
       }
     }
   },
 } satisfies Rule;
+
+const mergedAnswers = new WeakMap<readonly Action[], boolean>();
+
+/** Whether some action of an expansion is of a service whose reference pages were merged (by expansion). */
+function anyMerged(actions: readonly Action[]): boolean {
+  let r = mergedAnswers.get(actions);
+  if (r === undefined) {
+    r = actions.some((a) => hasMergedPages(a.service));
+    mergedAnswers.set(actions, r);
+  }
+  return r;
+}
 
 /** Whether the condition is false for a request that does not carry the key. */
 function falseWhenAbsent(clause: ConditionClause): boolean {

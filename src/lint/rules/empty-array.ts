@@ -22,11 +22,32 @@ export default {
 
 /** Calls `visit` with the pointer of every empty array or object (of `kind`) below the root. */
 export function walkEmpty(node: JsonNode, pointer: string, kind: 'array' | 'object', visit: (pointer: string) => void): void {
-  if (node.kind === 'array') {
-    if (node.items.length === 0 && kind === 'array' && pointer !== '') visit(pointer);
-    node.items.forEach((it, i) => walkEmpty(it, `${pointer}/${i}`, kind, visit));
-  } else if (node.kind === 'object') {
-    if (node.props.length === 0 && kind === 'object' && pointer !== '') visit(pointer);
-    for (const p of node.props) walkEmpty(p.value, `${pointer}/${escapePointer(p.key)}`, kind, visit);
-  }
+  // The path is kept as segments and written out only for an empty container: most nodes are not one.
+  const path: (string | number)[] = [];
+  const pointerOf = (): string => {
+    let out = pointer;
+    for (const seg of path) out += `/${typeof seg === 'number' ? seg : escapePointer(seg)}`;
+    return out;
+  };
+  const walk = (n: JsonNode): void => {
+    if (n.kind === 'array') {
+      if (n.items.length === 0 && kind === 'array' && (path.length > 0 || pointer !== '')) visit(pointerOf());
+      for (let i = 0; i < n.items.length; i++) {
+        const it = n.items[i]!;
+        if (it.kind !== 'array' && it.kind !== 'object') continue;
+        path.push(i);
+        walk(it);
+        path.pop();
+      }
+    } else if (n.kind === 'object') {
+      if (n.props.length === 0 && kind === 'object' && (path.length > 0 || pointer !== '')) visit(pointerOf());
+      for (const p of n.props) {
+        if (p.value.kind !== 'array' && p.value.kind !== 'object') continue;
+        path.push(p.key);
+        walk(p.value);
+        path.pop();
+      }
+    }
+  };
+  walk(node);
 }

@@ -14,7 +14,7 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const it of [...ctx.analysis.actions(s), ...ctx.analysis.notActions(s)]) {
+      for (const it of ctx.analysis.allItems(s)) {
         if (it.pattern || it.item.unresolved) continue;
         const text = it.item.value;
         const fix = repair(ctx.catalog, text);

@@ -219,7 +219,10 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
   const arn: Arn = { ...written, region: written.region.toLowerCase(), account: written.account.toLowerCase(), resource: written.resource.toLowerCase() };
   // Usually the service's own resource types settle it; only a suspected problem consults every service.
   const own = ownFormats(catalog, arn.service);
-  if (own.length > 0 && matchingResource(own, arn).length > 0 && !regionOrAccountProblem(raw, written, arn, own)) return undefined;
+  if (own.length > 0) {
+    const byResource = matchingResource(own, arn);
+    if (byResource.length > 0 && !regionOrAccountProblem(raw, written, arn, own, byResource)) return undefined;
+  }
   const all = allFormats(catalog, arn.service);
   if (all.length === 0) return undefined;
   return regionOrAccountProblem(raw, written, arn, all);
@@ -236,9 +239,9 @@ function regionOrAccountProblem(
   written: Arn,
   arn: Arn,
   formats: { format: ArnFormat; type: ResourceType }[],
+  byResource = matchingResource(formats, arn),
 ): Problem | undefined {
   // The resource types this ARN can be (by its resource part); when none, judge against all of the service's.
-  const byResource = matchingResource(formats, arn);
   const candidates = byResource.length > 0 ? byResource : formats;
   const names = (): string => describe(arn, candidates);
   const regionOk = candidates.some((f) => patternIntersectsFormat(fieldPattern(2, arn.region), f.format));

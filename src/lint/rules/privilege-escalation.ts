@@ -1,14 +1,14 @@
 import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
 import { globContains, globsIntersect } from '../../engine/glob.js';
-import { parseActionPattern } from '../../engine/actions.js';
 import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
-import { ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
+import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
   isAllActions,
   isPositive,
   isUnscoped,
+  namesAllowedBy,
   narrowsResources,
   resourceFitsAction,
   statementAppliesTo,
@@ -43,6 +43,9 @@ export default {
   check(ctx) {
     if (ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx);
+    // Most policies grant none of the few dozen actions the paths name: then no step has a candidate.
+    const granted = new Set([...namesAllowedBy(ctx.document.statements, ESCALATION_ACTIONS)].filter((a) => grants.of(a).length > 0));
+    if (granted.size === 0) return;
     // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
     const perStep = new Map<EscalationStep, Candidate[]>();
     const stepCandidates = (step: EscalationStep): Candidate[] => {
@@ -52,6 +55,8 @@ export default {
     };
     const found = new Map<string, { path: EscalationPath; match: Match }>();
     for (const path of ESCALATION_PATHS) {
+      // A required step none of whose actions is granted has no candidate: the path cannot match.
+      if (path.steps.some((step) => !step.optional && !step.actions.some((a) => granted.has(a.toLowerCase())))) continue;
       const match = findPath(path, stepCandidates);
       if (match) found.set(path.id, { path, match });
     }
@@ -104,10 +109,8 @@ class GrantIndex {
       for (const s of this.ctx.document.statements) {
         if (!isAllow(s)) continue;
         if (s.notAction) notAction = true;
-        for (const item of s.action?.items ?? []) {
-          const p = item.unresolved ? undefined : parseActionPattern(item.value);
-          if (p) services.add(p.service);
-        }
+        // The analysis's facts are per text and shared across policies; parsing each item again is not.
+        if (s.action) for (const it of this.ctx.analysis.actions(s)) if (it.pattern) services.add(it.pattern.service);
       }
       this.services = notAction ? undefined : [...services].map((p) => compileWildcard(p));
     }

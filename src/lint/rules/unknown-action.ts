@@ -14,7 +14,7 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const it of [...ctx.analysis.actions(s), ...ctx.analysis.notActions(s)]) {
+      for (const it of ctx.analysis.allItems(s)) {
         const p = it.pattern;
         if (!p || !it.service || /[*?]/.test(p.name)) continue;
         if (it.actions.length > 0) continue;

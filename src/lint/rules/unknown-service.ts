@@ -16,7 +16,7 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const it of [...ctx.analysis.actions(s), ...ctx.analysis.notActions(s)]) {
+      for (const it of ctx.analysis.allItems(s)) {
         const p = it.pattern;
         if (!p || it.service || p.service === '*' || /[*?]/.test(p.service)) continue;
         const text = it.item.value;

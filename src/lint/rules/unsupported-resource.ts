@@ -36,7 +36,7 @@ export default {
       for (const it of ctx.analysis.actions(s)) {
         const scoped = scopedActions(it.actions);
         if (scoped.length === 0) continue;
-        if (scoped.some((a) => resourceTypesFor(a).some(typeFits))) continue;
+        if (typesOfScoped(scoped).some(typeFits)) continue;
         named ??= patterns.map((p) => knownTypesOf(ctx.catalog, p));
         if (!certain(named, scoped)) continue;
         ctx.report({ pointer: it.item.pointer, message: message(it.item.value, it.pattern?.name ?? '', scoped) });
@@ -55,6 +55,20 @@ function scopedActions(actions: readonly Action[]): readonly Action[] {
     scopedByExpansion.set(actions, scoped);
   }
   return scoped;
+}
+
+/** The distinct resource types of an expansion's scoped actions (a wildcard's actions share a few types). */
+const typesByScoped = new WeakMap<readonly Action[], readonly ResourceType[]>();
+
+function typesOfScoped(scoped: readonly Action[]): readonly ResourceType[] {
+  let types = typesByScoped.get(scoped);
+  if (!types) {
+    const seen = new Set<ResourceType>();
+    for (const a of scoped) for (const t of resourceTypesFor(a)) seen.add(t);
+    types = [...seen];
+    typesByScoped.set(scoped, types);
+  }
+  return types;
 }
 
 /**
