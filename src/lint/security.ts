@@ -384,6 +384,12 @@ export function resourceFitsAction(catalog: Catalog, pattern: string, action: st
 }
 
 /** `a, b and 3 more` */
+/** "iam:CreateAccessKey is allowed", or for a pattern `"iam:Create*" allows iam:CreateAccessKey, …`. */
+export function grantedPhrase(granted: readonly string[], written: string): string {
+  if (granted.length === 1 && granted[0]!.toLowerCase() === written.toLowerCase()) return `${granted[0]} is allowed`;
+  return `"${written}" allows ${listNames(granted)}`;
+}
+
 export function listNames(names: readonly string[], max = 4): string {
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;

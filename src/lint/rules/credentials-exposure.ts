@@ -1,6 +1,6 @@
 import { CREDENTIALS_EXPOSURE_ACTIONS } from '../risky-actions.js';
 import type { Rule } from '../rule.js';
-import { listNames, reportListedOnUnscoped } from '../security.js';
+import { grantedPhrase, reportListedOnUnscoped } from '../security.js';
 
 /**
  * Actions that mint credentials for another identity or reveal stored ones (`iam:CreateAccessKey`,
@@ -17,8 +17,7 @@ export default {
   },
   check(ctx) {
     reportListedOnUnscoped(ctx, CREDENTIALS_EXPOSURE_ACTIONS, (granted, written, resource) => {
-      const what = granted.length === 1 && granted[0]!.toLowerCase() === written.toLowerCase() ? `${granted[0]} is allowed` : `"${written}" allows ${listNames(granted)}`;
-      return `${what} on ${resource}: the principal can create or read credentials of any such user, instance or database; scope the resources (e.g. arn:aws:iam::*:user/\${aws:username} for self-service)`;
+      return `${grantedPhrase(granted, written)} on ${resource}: the principal can create or read credentials of any such user, instance or database; scope the resources (e.g. arn:aws:iam::*:user/\${aws:username} for self-service)`;
     });
   },
 } satisfies Rule;

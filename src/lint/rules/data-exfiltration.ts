@@ -1,6 +1,6 @@
 import { DATA_EXFILTRATION_ACTIONS } from '../risky-actions.js';
 import type { Rule } from '../rule.js';
-import { listNames, reportListedOnUnscoped } from '../security.js';
+import { grantedPhrase, reportListedOnUnscoped } from '../security.js';
 
 /**
  * Reads of secrets and stored data (`secretsmanager:GetSecretValue`, `ssm:GetParameter*`, `s3:GetObject`,
@@ -18,8 +18,7 @@ export default {
   },
   check(ctx) {
     reportListedOnUnscoped(ctx, DATA_EXFILTRATION_ACTIONS, (granted, written, resource) => {
-      const what = granted.length === 1 && granted[0]!.toLowerCase() === written.toLowerCase() ? `${granted[0]} is allowed` : `"${written}" allows ${listNames(granted)}`;
-      return `${what} on ${resource}: the principal can read every secret, parameter, object or key it can reach; scope the resources to the ones it reads`;
+      return `${grantedPhrase(granted, written)} on ${resource}: the principal can read every secret, parameter, object or key it can reach; scope the resources to the ones it reads`;
     });
   },
 } satisfies Rule;

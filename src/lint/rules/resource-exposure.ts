@@ -1,6 +1,6 @@
 import { RESOURCE_EXPOSURE_ACTIONS } from '../risky-actions.js';
 import type { Rule } from '../rule.js';
-import { listNames, reportListedOnUnscoped } from '../security.js';
+import { grantedPhrase, reportListedOnUnscoped } from '../security.js';
 
 /**
  * Actions that rewrite who may use a resource — resource-based policies, ACLs, grants, sharing attributes
@@ -21,12 +21,8 @@ export default {
       ctx,
       RESOURCE_EXPOSURE_ACTIONS,
       (granted, written, resource) =>
-        `${describe(granted, written)} on ${resource}: the principal can rewrite who may access any such resource, including granting other accounts or the public; scope the resources`,
+        `${grantedPhrase(granted, written)} on ${resource}: the principal can rewrite who may access any such resource, including granting other accounts or the public; scope the resources`,
     );
   },
 } satisfies Rule;
 
-function describe(granted: readonly string[], written: string): string {
-  if (granted.length === 1 && granted[0]!.toLowerCase() === written.toLowerCase()) return `${granted[0]} is allowed`;
-  return `"${written}" allows ${listNames(granted)}`;
-}
