@@ -12,10 +12,11 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsImply, conditionsObject } from './conditions.js';
 import { expandActionPattern } from '../actions.js';
-import { globContainsCached, itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
+import { globContainsCached, itemText, patternContains, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
 import { ActionUniverse } from './universe.js';
 import { unionContains } from './union.js';
+import { remainingItems } from './remaining.js';
 import { wildcardMatch } from '../wildcard.js';
 
 export interface AccessEntry {
@@ -114,34 +115,7 @@ function gaps(
   const out: Gap[] = [];
   const containers = new ContainerIndex(toAllows);
   for (const g of fromAllows) {
-    const queue = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set<AccessStatement>() }));
-    while (queue.length > 0) {
-      const { item, used } = queue.pop()!;
-      // `NotResource` excluding every ARN (`*`, or globs that together match everything) grants nothing.
-      if (item.not && unionContains(item.patterns.filter((p) => !p.includes('${')), '*')) continue;
-      const deniedWhole = fromDenies.some((d) => d.conditions.length === 0 && samePrincipal(d, g) && setContains(d.resources, d.variables, item));
-      if (deniedWhole) continue;
-      // An unconditional `Deny` with `NotResource: Q` leaves of this grant only the globs of Q inside it — exactly,
-      // when each glob of Q is inside the grant's glob or apart from it. Those are what must be covered.
-      const carve = item.not
-        ? undefined
-        : fromDenies.find(
-            (d) =>
-              !used.has(d) &&
-              d.conditions.length === 0 &&
-              d.resources.not &&
-              samePrincipal(d, g) &&
-              d.resources.patterns.every(
-                (q) => patternContains(item.patterns[0]!, q, item.variables, d.variables) || !patternsMayIntersect(item.patterns[0]!, q, item.variables, d.variables),
-              ),
-          );
-      if (carve) {
-        const next = new Set(used).add(carve);
-        for (const q of carve.resources.patterns) {
-          if (patternContains(item.patterns[0]!, q, item.variables, carve.variables)) queue.push({ item: { not: false, patterns: [q], variables: carve.variables }, used: next });
-        }
-        continue;
-      }
+    for (const { item } of remainingItems(g, fromDenies, samePrincipal)) {
       const cover =
         containers.findContaining(item, (o) => o.principal === g.principal && conditionsImply(g.conditions, o.conditions)) ??
         coverByUnion(g, item, toAllows);

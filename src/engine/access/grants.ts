@@ -6,10 +6,10 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsObject } from './conditions.js';
-import { itemText, patternContains, patternsMayIntersect, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
+import { itemText, resourceItems, setMayIntersect } from './resources.js';
 import type { AccessStatement } from './statements.js';
-import { unionContains } from './union.js';
 import { ActionUniverse } from './universe.js';
+import { remainingItems } from './remaining.js';
 
 export interface GrantException {
   resource: string;
@@ -52,30 +52,7 @@ export function grantsOfStatements(catalog: Catalog, statements: readonly Access
     const allows = ss.filter((s) => s.effect === 'Allow');
     const denies = ss.filter((s) => s.effect === 'Deny');
     for (const g of allows) {
-      const queue: { item: ResourceItem; used: Set<AccessStatement> }[] = resourceItems(g.resources, g.variables).map((item) => ({ item, used: new Set() }));
-      while (queue.length > 0) {
-        const { item, used } = queue.pop()!;
-        if (item.not && unionContains(item.patterns.filter((p) => !p.includes('${')), '*')) continue;
-        if (denies.some((d) => d.conditions.length === 0 && applies(d, g) && setContains(d.resources, d.variables, item))) continue;
-        const carve = item.not
-          ? undefined
-          : denies.find(
-              (d) =>
-                !used.has(d) &&
-                d.conditions.length === 0 &&
-                d.resources.not &&
-                applies(d, g) &&
-                d.resources.patterns.every(
-                  (q) => patternContains(item.patterns[0]!, q, item.variables, d.variables) || !patternsMayIntersect(item.patterns[0]!, q, item.variables, d.variables),
-                ),
-            );
-        if (carve) {
-          const next = new Set(used).add(carve);
-          for (const q of carve.resources.patterns) {
-            if (patternContains(item.patterns[0]!, q, item.variables, carve.variables)) queue.push({ item: { not: false, patterns: [q], variables: carve.variables }, used: next });
-          }
-          continue;
-        }
+      for (const { item, used } of remainingItems(g, denies, applies)) {
         const except: GrantException[] = denies
           .filter((d) => !used.has(d) && setMayIntersect(d.resources, d.variables, item))
           .flatMap((d) => resourceItems(d.resources, d.variables).map((it) => ({ resource: itemText(it), conditions: conditionsObject(d.conditions), statement: d.source })));
