@@ -54,3 +54,7 @@ export type {
   PreparedRequest,
   SimulationLine,
 } from './engine/evaluate/index.js';
+export { readTestFile, loadTestFile, TestFileError } from './policy/test-file.js';
+export type { TestFileSpec, TestSuiteSpec, TestCaseSpec, Expectation } from './policy/test-file.js';
+export { runTestFile } from './engine/policy-test.js';
+export type { CaseResult } from './engine/policy-test.js';
