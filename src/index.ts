@@ -83,3 +83,7 @@ export type { ShrinkOptions, ShrinkResult } from './engine/shrink/index.js';
 export { expandActions } from './engine/access/expand.js';
 export { accessOf } from './engine/access/index.js';
 export type { Grant, GrantException } from './engine/access/index.js';
+export { readTestFile, loadTestFile, TestFileError } from './policy/test-file.js';
+export type { TestFileSpec, TestSuiteSpec, TestCaseSpec, Expectation } from './policy/test-file.js';
+export { runTestFile } from './engine/policy-test.js';
+export type { CaseResult } from './engine/policy-test.js';

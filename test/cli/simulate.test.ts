@@ -170,6 +170,7 @@ describe('leastpriv simulate --batch', () => {
     ['a missing batch file', ['--batch', 'nope.jsonl'], /cannot read nope\.jsonl: no such file/],
     ['a request flag with --batch', ['--batch', '-', '--action', 's3:GetObject'], /--action is for one request/],
     ['--format text with --batch', ['--batch', '-', '--format', 'text'], /--format must be one of json/],
+    ['stdin as both the batch and a policy', ['--batch', '-', '--policy', '-'], /stdin cannot be both the batch and a policy/],
   ])('%s: exit 2', (_name, args, message) => {
     const r = runCli(['simulate', ...args]);
     expect(r.status).toBe(2);

@@ -178,6 +178,8 @@ export async function runBatch(opts: SimulateOptions): Promise<number> {
     if (opts[k] !== undefined) throw new UsageError(`--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for one request; in --batch each line carries its request`);
   }
   if (opts.format !== undefined) choice('--format', opts.format, ['json'] as const);
+  const policyFlags = [...(opts.policy ?? []), ...(opts.boundary ?? []), ...(opts.scp ?? []), ...(opts.rcp ?? []), opts.resourcePolicy, opts.sessionPolicy];
+  if (opts.batch === '-' && policyFlags.includes('-')) throw new UsageError('stdin cannot be both the batch and a policy (--batch - with a policy flag of -)');
   const expected = expectation(opts);
   const named = loadFlagPolicies(opts);
   const flagsGiven = named.identity.length + named.boundary.length + named.scp.length + named.rcp.length > 0 || !!named.resource || !!named.session;
