@@ -3,7 +3,7 @@ import { globContains, globsIntersect } from '../../engine/glob.js';
 import { parseActionPattern } from '../../engine/actions.js';
 import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
-import { ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
+import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
   isAllActions,
@@ -43,6 +43,7 @@ export default {
   check(ctx) {
     if (ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx);
+    if (!PATH_SERVICES.some((service) => grants.mayGrantService(service))) return;
     // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
     const perStep = new Map<EscalationStep, Candidate[]>();
     const stepCandidates = (step: EscalationStep): Candidate[] => {
@@ -61,6 +62,9 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** The services the path table names: a policy that grants none of their actions has no path to check. */
+const PATH_SERVICES: readonly string[] = [...new Set(ESCALATION_ACTIONS.map((a) => a.slice(0, a.indexOf(':'))))];
 
 function isUnconditionalAdmin(s: Statement): boolean {
   return (
@@ -96,7 +100,11 @@ class GrantIndex {
   /** service patterns of the `Allow` statements' `Action` items; undefined when some `Allow` uses `NotAction` */
   private services: WildcardMatcher[] | undefined | null = null;
 
-  /** Whether some `Allow` statement might apply to the action's service (a cheap filter before matching). */
+  /** Whether some `Allow` statement might apply to an action of the service (a cheap filter before matching). */
+  mayGrantService(service: string): boolean {
+    return this.mayGrant(`${service}:`);
+  }
+
   private mayGrant(action: string): boolean {
     if (this.services === null) {
       const acc: WildcardMatcher[] = [];
@@ -308,6 +316,7 @@ function message(path: EscalationPath, match: Match): string {
     const via = candidate.grant.hit.written.toLowerCase() === candidate.action.toLowerCase() ? '' : ` via "${candidate.grant.hit.written}"`;
     return `${candidate.action}${to}${via} (${statementLabel(candidate.grant.statement)})`;
   });
-  const role = match.role && match.role !== '*' ? ` on roles matching ${match.role}` : '';
+  const written = match.role && match.parts.flatMap((p) => p.candidate.grant.resources ?? []).find((r) => normal(r) === match.role);
+  const role = match.role && match.role !== '*' ? ` on roles matching ${written ?? match.role}` : '';
   return `privilege escalation path "${path.id}" (${path.title}): ${parts.join(', ')}${role}; ${path.description}`;
 }
