@@ -10,7 +10,7 @@ const policy = (...statements: Record<string, unknown>[]) => ({
   Statement: statements.map((s) => ({ Effect: 'Allow', ...s })),
 });
 const ECS_LAUNCH = { Action: ['ecs:RegisterTaskDefinition', 'ecs:RunTask'], Resource: '*' };
-const seed = readFileSync(new URL('../../fixtures/security/terraform-ecs-module.json', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../fixtures/seed-terraform-ecs-module.json', import.meta.url), 'utf8');
 
 ruleTester(rule, {
   valid: [
