@@ -57,7 +57,7 @@ export default {
       if (match) found.set(path.id, { path, match });
     }
     for (const { path, match } of found.values()) {
-      if (path.subsumedBy && found.has(path.subsumedBy)) continue;
+      if (path.subsumedBy?.some((id) => found.has(id))) continue;
       ctx.report({ pointer: match.pointer, message: message(path, match) });
     }
   },
