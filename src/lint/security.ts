@@ -68,7 +68,10 @@ function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<st
   let words = byService.get(arnService);
   if (!words) {
     const acc = new Set<string>();
-    for (const s of catalog.services) {
+    // The ARN's service part is almost always the owning service's prefix: look there first, so that judging
+    // one ARN loads one service; scan the catalogue only for ARN namespaces no service prefix matches.
+    const own = catalog.service(arnService);
+    for (const s of own ? [own] : catalog.services) {
       for (const t of s.resourceTypes) {
         for (const f of formatsOf(t)) {
           if (f.service !== arnService) continue;
