@@ -16,8 +16,8 @@
  * `iam:PassedToService` condition admits only other services does not count.
  *
  * Sources: Rhino Security Labs, "AWS IAM Privilege Escalation – Methods and Mitigation" (the 21 original
- * methods) and pathfinding.cloud (Datadog Security Labs) for the later ECS,
- * CodeBuild, SageMaker, Glue job, SSM and App Runner paths.
+ * methods) and pathfinding.cloud (Datadog Security Labs; each path lists the matching pathfinding ids) for the
+ * later ECS, Batch, CodeBuild, SageMaker, CloudFormation, SSM, EC2 Instance Connect and App Runner paths.
  */
 
 export type StepScope = 'any' | 'others' | 'unscoped' | 'shared-role';
@@ -40,8 +40,10 @@ export interface EscalationPath {
   readonly description: string;
   readonly steps: readonly EscalationStep[];
   readonly source: string;
-  /** a path whose finding adds nothing when this other path is found too */
-  readonly subsumedBy?: string;
+  /** the matching pathfinding.cloud path ids (https://pathfinding.cloud/paths/<id>) */
+  readonly pathfinding?: readonly string[];
+  /** paths any of which, when found too, make this path's finding add nothing */
+  readonly subsumedBy?: readonly string[];
 }
 
 const RHINO = 'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/';
@@ -51,19 +53,29 @@ const PATHFINDING = 'https://pathfinding.cloud/';
 interface Launcher {
   key: string;
   name: string;
-  principal: string;
+  /** the service principal the role is passed to, where `iam:PassedToService` names one */
+  principal?: string;
   steps: readonly EscalationStep[];
   source: string;
+  pathfinding: readonly string[];
 }
 
 const LAUNCHERS: readonly Launcher[] = [
-  { key: 'ec2', name: 'an EC2 instance', principal: 'ec2.amazonaws.com', steps: [{ actions: ['ec2:RunInstances'] }], source: RHINO },
+  {
+    key: 'ec2',
+    name: 'an EC2 instance',
+    principal: 'ec2.amazonaws.com',
+    steps: [{ actions: ['ec2:RunInstances', 'ec2:RequestSpotInstances'] }],
+    source: RHINO,
+    pathfinding: ['ec2-001', 'ec2-003'],
+  },
   {
     key: 'lambda-invoke',
     name: 'a Lambda function it invokes',
     principal: 'lambda.amazonaws.com',
-    steps: [{ actions: ['lambda:CreateFunction'] }, { actions: ['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl'] }],
+    steps: [{ actions: ['lambda:CreateFunction'] }, { actions: ['lambda:InvokeFunction', 'lambda:InvokeFunctionUrl', 'lambda:AddPermission'] }],
     source: RHINO,
+    pathfinding: ['lambda-001', 'lambda-006'],
   },
   {
     key: 'lambda-event-source',
@@ -71,6 +83,7 @@ const LAUNCHERS: readonly Launcher[] = [
     principal: 'lambda.amazonaws.com',
     steps: [{ actions: ['lambda:CreateFunction'] }, { actions: ['lambda:CreateEventSourceMapping'] }],
     source: RHINO,
+    pathfinding: ['lambda-002'],
   },
   {
     key: 'glue-dev-endpoint',
@@ -78,20 +91,31 @@ const LAUNCHERS: readonly Launcher[] = [
     principal: 'glue.amazonaws.com',
     steps: [{ actions: ['glue:CreateDevEndpoint'] }],
     source: RHINO,
+    pathfinding: ['glue-001'],
   },
   {
     key: 'glue-job',
     name: 'a Glue job',
     principal: 'glue.amazonaws.com',
     steps: [{ actions: ['glue:CreateJob', 'glue:UpdateJob'] }, { actions: ['glue:StartJobRun', 'glue:CreateTrigger'] }],
-    source: PATHFINDING,
+    source: 'https://cloud.hacktricks.wiki/en/pentesting-cloud/aws-security/aws-privilege-escalation/aws-glue-privesc/',
+    pathfinding: [],
   },
   {
     key: 'cloudformation',
     name: 'a CloudFormation stack',
     principal: 'cloudformation.amazonaws.com',
-    steps: [{ actions: ['cloudformation:CreateStack', 'cloudformation:UpdateStack'] }],
+    steps: [{ actions: ['cloudformation:CreateStack'] }],
     source: RHINO,
+    pathfinding: ['cloudformation-001'],
+  },
+  {
+    key: 'cloudformation-stackset',
+    name: 'a CloudFormation StackSet',
+    principal: 'cloudformation.amazonaws.com',
+    steps: [{ actions: ['cloudformation:CreateStackSet', 'cloudformation:UpdateStackSet'] }, { actions: ['cloudformation:CreateStackInstances', 'cloudformation:UpdateStackSet'] }],
+    source: PATHFINDING,
+    pathfinding: ['cloudformation-003', 'cloudformation-004'],
   },
   {
     key: 'datapipeline',
@@ -103,6 +127,7 @@ const LAUNCHERS: readonly Launcher[] = [
       { actions: ['datapipeline:ActivatePipeline'] },
     ],
     source: RHINO,
+    pathfinding: ['datapipeline-001'],
   },
   {
     key: 'ecs',
@@ -113,6 +138,14 @@ const LAUNCHERS: readonly Launcher[] = [
       { actions: ['ecs:RunTask', 'ecs:StartTask', 'ecs:CreateService', 'ecs:UpdateService'] },
     ],
     source: PATHFINDING,
+    pathfinding: ['ecs-001', 'ecs-002', 'ecs-003', 'ecs-004', 'ecs-005'],
+  },
+  {
+    key: 'batch',
+    name: 'an AWS Batch job',
+    steps: [{ actions: ['batch:RegisterJobDefinition'] }, { actions: ['batch:SubmitJob'] }],
+    source: PATHFINDING,
+    pathfinding: ['batch-001'],
   },
   {
     key: 'codebuild',
@@ -120,13 +153,15 @@ const LAUNCHERS: readonly Launcher[] = [
     principal: 'codebuild.amazonaws.com',
     steps: [{ actions: ['codebuild:CreateProject', 'codebuild:UpdateProject'] }, { actions: ['codebuild:StartBuild', 'codebuild:StartBuildBatch'] }],
     source: PATHFINDING,
+    pathfinding: ['codebuild-001', 'codebuild-004'],
   },
   {
     key: 'sagemaker-notebook',
     name: 'a SageMaker notebook instance',
     principal: 'sagemaker.amazonaws.com',
-    steps: [{ actions: ['sagemaker:CreateNotebookInstance'] }, { actions: ['sagemaker:CreatePresignedNotebookInstanceUrl'] }],
+    steps: [{ actions: ['sagemaker:CreateNotebookInstance'] }],
     source: PATHFINDING,
+    pathfinding: ['sagemaker-001'],
   },
   {
     key: 'sagemaker-training',
@@ -134,6 +169,7 @@ const LAUNCHERS: readonly Launcher[] = [
     principal: 'sagemaker.amazonaws.com',
     steps: [{ actions: ['sagemaker:CreateTrainingJob'] }],
     source: PATHFINDING,
+    pathfinding: ['sagemaker-002'],
   },
   {
     key: 'sagemaker-processing',
@@ -141,6 +177,7 @@ const LAUNCHERS: readonly Launcher[] = [
     principal: 'sagemaker.amazonaws.com',
     steps: [{ actions: ['sagemaker:CreateProcessingJob'] }],
     source: PATHFINDING,
+    pathfinding: ['sagemaker-003'],
   },
   {
     key: 'apprunner',
@@ -148,27 +185,32 @@ const LAUNCHERS: readonly Launcher[] = [
     principal: 'tasks.apprunner.amazonaws.com',
     steps: [{ actions: ['apprunner:CreateService'] }],
     source: PATHFINDING,
+    pathfinding: ['apprunner-001'],
   },
 ];
 
 const MODIFY_ROLE: EscalationStep = { actions: ['iam:AttachRolePolicy', 'iam:PutRolePolicy'], scope: 'shared-role' };
 const CREATE_ROLE: EscalationStep = { actions: ['iam:CreateRole'], scope: 'shared-role', optional: true };
 
+const passTo = (l: Launcher): Pick<EscalationStep, 'passedTo'> => (l.principal ? { passedTo: l.principal } : {});
+
 const launcherPaths: EscalationPath[] = LAUNCHERS.flatMap((l) => [
   {
     id: `passrole-${l.key}`,
     title: `pass any role to ${l.name}`,
     description: `iam:PassRole on every role lets the principal start ${l.name} with any role in the account, such as an administrator role, and act with that role's permissions`,
-    steps: [{ actions: ['iam:PassRole'], scope: 'unscoped', target: 'role', passedTo: l.principal }, ...l.steps],
+    steps: [{ actions: ['iam:PassRole'], scope: 'unscoped', target: 'role', ...passTo(l) }, ...l.steps],
     source: l.source,
+    pathfinding: l.pathfinding,
   },
   {
     id: `modify-role-passrole-${l.key}`,
     title: `grant a role more permissions, then pass it to ${l.name}`,
     description: `the principal can attach any policy (such as AdministratorAccess) to a role it may pass, then start ${l.name} with that role`,
-    steps: [MODIFY_ROLE, CREATE_ROLE, { actions: ['iam:PassRole'], scope: 'shared-role', passedTo: l.principal }, ...l.steps],
-    source: l.source === RHINO ? PATHFINDING : l.source,
-    subsumedBy: `passrole-${l.key}`,
+    steps: [MODIFY_ROLE, CREATE_ROLE, { actions: ['iam:PassRole'], scope: 'shared-role', ...passTo(l) }, ...l.steps],
+    source: l.source,
+    pathfinding: ['iam-009', 'iam-012', ...l.pathfinding],
+    subsumedBy: [`passrole-${l.key}`, 'iam-modify-any-role'],
   },
 ]);
 
@@ -179,6 +221,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:CreatePolicyVersion can rewrite a customer managed policy with --set-as-default; if the policy is attached to the principal (which a policy cannot show), it grants itself anything',
     steps: [{ actions: ['iam:CreatePolicyVersion'] }],
     source: RHINO,
+    pathfinding: ['iam-001', 'iam-003'],
   },
   {
     id: 'iam-set-default-policy-version',
@@ -186,6 +229,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:SetDefaultPolicyVersion can make an older, broader version of a policy attached to the principal the default',
     steps: [{ actions: ['iam:SetDefaultPolicyVersion'] }],
     source: RHINO,
+    pathfinding: ['iam-002'],
   },
   {
     id: 'iam-create-access-key',
@@ -193,6 +237,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:CreateAccessKey on other users creates long-term credentials for them and acts as them',
     steps: [{ actions: ['iam:CreateAccessKey'], scope: 'others' }],
     source: RHINO,
+    pathfinding: ['iam-004', 'iam-015'],
   },
   {
     id: 'iam-create-login-profile',
@@ -200,6 +245,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:CreateLoginProfile sets a console password for a user that has none and signs in as them',
     steps: [{ actions: ['iam:CreateLoginProfile'], scope: 'others' }],
     source: RHINO,
+    pathfinding: ['iam-005'],
   },
   {
     id: 'iam-update-login-profile',
@@ -207,6 +253,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "iam:UpdateLoginProfile resets another user's console password and signs in as them",
     steps: [{ actions: ['iam:UpdateLoginProfile'], scope: 'others' }],
     source: RHINO,
+    pathfinding: ['iam-006'],
   },
   {
     id: 'iam-attach-user-policy',
@@ -214,6 +261,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:AttachUserPolicy can attach AdministratorAccess to the principal itself (or a user it controls)',
     steps: [{ actions: ['iam:AttachUserPolicy'] }],
     source: RHINO,
+    pathfinding: ['iam-007', 'iam-017'],
   },
   {
     id: 'iam-attach-group-policy',
@@ -221,6 +269,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "iam:AttachGroupPolicy can attach AdministratorAccess to a group the principal is in",
     steps: [{ actions: ['iam:AttachGroupPolicy'] }],
     source: RHINO,
+    pathfinding: ['iam-008'],
   },
   {
     id: 'iam-put-user-policy',
@@ -228,6 +277,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:PutUserPolicy can write an inline policy allowing "*" on "*" into the principal itself',
     steps: [{ actions: ['iam:PutUserPolicy'] }],
     source: RHINO,
+    pathfinding: ['iam-010', 'iam-018'],
   },
   {
     id: 'iam-put-group-policy',
@@ -235,6 +285,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:PutGroupPolicy can write an inline admin policy into a group the principal is in',
     steps: [{ actions: ['iam:PutGroupPolicy'] }],
     source: RHINO,
+    pathfinding: ['iam-011'],
   },
   {
     id: 'iam-add-user-to-group',
@@ -242,6 +293,15 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'iam:AddUserToGroup can add the principal to any group it names, such as an administrators group',
     steps: [{ actions: ['iam:AddUserToGroup'] }],
     source: RHINO,
+    pathfinding: ['iam-013', 'iam-016'],
+  },
+  {
+    id: 'iam-modify-any-role',
+    title: 'attach or write a policy on every role',
+    description: "iam:AttachRolePolicy or iam:PutRolePolicy on every role includes the principal's own role (when it is one) and every role it can use: it can grant itself AdministratorAccess",
+    steps: [{ actions: ['iam:AttachRolePolicy', 'iam:PutRolePolicy'], scope: 'unscoped', target: 'role' }],
+    source: PATHFINDING,
+    pathfinding: ['iam-009', 'iam-012'],
   },
   {
     id: 'iam-modify-role-assume',
@@ -249,13 +309,25 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'the principal can attach or write any policy on a role it may also assume (the role trust policy decides the last step)',
     steps: [MODIFY_ROLE, CREATE_ROLE, { actions: ['sts:AssumeRole'], scope: 'shared-role' }],
     source: RHINO,
+    pathfinding: ['iam-009', 'iam-012', 'sts-001'],
+    subsumedBy: ['iam-modify-any-role'],
+  },
+  {
+    id: 'iam-modify-role-update-trust',
+    title: "grant a role more permissions and make it trust the principal",
+    description: "the principal can attach or write any policy on a role whose trust policy it can rewrite to name itself; a trust policy that names a principal of the same account lets it assume the role without sts:AssumeRole in its own policy",
+    steps: [MODIFY_ROLE, { actions: ['iam:UpdateAssumeRolePolicy'], scope: 'shared-role' }],
+    source: PATHFINDING,
+    pathfinding: ['iam-019', 'iam-021'],
+    subsumedBy: ['iam-modify-any-role'],
   },
   {
     id: 'iam-update-assume-role-policy',
-    title: "rewrite a role's trust policy, then assume it",
-    description: 'iam:UpdateAssumeRolePolicy can make a role trust the principal, which then assumes it',
-    steps: [{ actions: ['iam:UpdateAssumeRolePolicy'], scope: 'shared-role' }, { actions: ['sts:AssumeRole'], scope: 'shared-role' }],
+    title: "rewrite any role's trust policy",
+    description: 'iam:UpdateAssumeRolePolicy on every role can make any role, such as an administrator role, trust the principal, which then assumes it',
+    steps: [{ actions: ['iam:UpdateAssumeRolePolicy'], scope: 'unscoped', target: 'role' }],
     source: RHINO,
+    pathfinding: ['iam-014'],
   },
   {
     id: 'sts-assume-role-any',
@@ -263,6 +335,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: 'sts:AssumeRole on every role lets the principal assume any role whose trust policy admits its account, including administrator roles',
     steps: [{ actions: ['sts:AssumeRole'], scope: 'unscoped', target: 'role' }],
     source: PATHFINDING,
+    pathfinding: ['sts-001'],
   },
   ...launcherPaths,
   {
@@ -271,6 +344,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "lambda:UpdateFunctionCode on every function runs the principal's code with any function's execution role",
     steps: [{ actions: ['lambda:UpdateFunctionCode'], scope: 'unscoped', target: 'function' }],
     source: RHINO,
+    pathfinding: ['lambda-003', 'lambda-004', 'lambda-005'],
   },
   {
     id: 'glue-update-dev-endpoint',
@@ -278,6 +352,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "glue:UpdateDevEndpoint on every endpoint gives the principal a shell with any endpoint's role",
     steps: [{ actions: ['glue:UpdateDevEndpoint'], scope: 'unscoped', target: 'devendpoint' }],
     source: RHINO,
+    pathfinding: ['glue-002'],
   },
   {
     id: 'codebuild-start-build-override',
@@ -285,6 +360,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "codebuild:StartBuild on every project can override the buildspec and run commands with any project's service role",
     steps: [{ actions: ['codebuild:StartBuild', 'codebuild:StartBuildBatch'], scope: 'unscoped', target: 'project' }],
     source: PATHFINDING,
+    pathfinding: ['codebuild-002', 'codebuild-003'],
   },
   {
     id: 'sagemaker-presigned-notebook-url',
@@ -292,13 +368,14 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "sagemaker:CreatePresignedNotebookInstanceUrl on every notebook gives a Jupyter shell with any notebook's role",
     steps: [{ actions: ['sagemaker:CreatePresignedNotebookInstanceUrl'], scope: 'unscoped', target: 'notebook-instance' }],
     source: PATHFINDING,
+    pathfinding: ['sagemaker-004'],
   },
   {
     id: 'ecs-execute-command',
     title: 'shell into existing ECS tasks',
     description: "ecs:ExecuteCommand on every task gives a shell with any task's role",
     steps: [{ actions: ['ecs:ExecuteCommand'], scope: 'unscoped', target: 'task' }],
-    source: PATHFINDING,
+    source: 'https://cloud.hacktricks.wiki/en/pentesting-cloud/aws-security/aws-privilege-escalation/aws-ecs-privesc/',
   },
   {
     id: 'ssm-send-command',
@@ -306,6 +383,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "ssm:SendCommand on every instance runs commands with any instance's role (its instance profile credentials)",
     steps: [{ actions: ['ssm:SendCommand'], scope: 'unscoped', target: 'instance' }],
     source: PATHFINDING,
+    pathfinding: ['ssm-002'],
   },
   {
     id: 'ssm-start-session',
@@ -313,6 +391,7 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     description: "ssm:StartSession on every instance opens a shell with any instance's role",
     steps: [{ actions: ['ssm:StartSession'], scope: 'unscoped', target: 'instance' }],
     source: PATHFINDING,
+    pathfinding: ['ssm-001'],
   },
   {
     id: 'ec2-modify-user-data',
@@ -324,6 +403,55 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
       { actions: ['ec2:StartInstances'], scope: 'unscoped', target: 'instance' },
     ],
     source: PATHFINDING,
+    pathfinding: ['ec2-002'],
+  },
+  {
+    id: 'ec2-instance-connect-ssh',
+    title: 'SSH into existing instances',
+    description: "ec2-instance-connect:SendSSHPublicKey on every instance lets the principal log in with its own key and use any instance's role",
+    steps: [{ actions: ['ec2-instance-connect:SendSSHPublicKey'], scope: 'unscoped', target: 'instance' }],
+    source: PATHFINDING,
+    pathfinding: ['ec2instanceconnect-003'],
+  },
+  {
+    id: 'ec2-modify-launch-template',
+    title: 'change the launch template of existing instances',
+    description: "ec2:CreateLaunchTemplateVersion and ec2:ModifyLaunchTemplate on every template make new instances (Auto Scaling, EKS node groups) run the principal's user data with the template's role",
+    steps: [
+      { actions: ['ec2:CreateLaunchTemplateVersion'], scope: 'unscoped', target: 'launch-template' },
+      { actions: ['ec2:ModifyLaunchTemplate'], scope: 'unscoped', target: 'launch-template' },
+    ],
+    source: PATHFINDING,
+    pathfinding: ['ec2-004'],
+  },
+  {
+    id: 'sagemaker-notebook-lifecycle',
+    title: "inject a lifecycle script into existing notebooks",
+    description: "a new lifecycle configuration attached to any notebook instance (stop, update, start) runs the principal's code with the notebook's role",
+    steps: [
+      { actions: ['sagemaker:CreateNotebookInstanceLifecycleConfig'] },
+      { actions: ['sagemaker:StopNotebookInstance'], scope: 'unscoped', target: 'notebook-instance' },
+      { actions: ['sagemaker:UpdateNotebookInstance'], scope: 'unscoped', target: 'notebook-instance' },
+      { actions: ['sagemaker:StartNotebookInstance'], scope: 'unscoped', target: 'notebook-instance' },
+    ],
+    source: PATHFINDING,
+    pathfinding: ['sagemaker-005'],
+  },
+  {
+    id: 'cloudformation-update-stack',
+    title: 'change existing stacks that have a service role',
+    description: "cloudformation:UpdateStack (or a change set) on every stack deploys the principal's template with any stack's service role",
+    steps: [{ actions: ['cloudformation:UpdateStack', 'cloudformation:ExecuteChangeSet'], scope: 'unscoped', target: 'stack' }],
+    source: PATHFINDING,
+    pathfinding: ['cloudformation-002', 'cloudformation-005'],
+  },
+  {
+    id: 'apprunner-update-service',
+    title: 'change the code of existing App Runner services',
+    description: "apprunner:UpdateService on every service runs the principal's image or commands with any service's instance role",
+    steps: [{ actions: ['apprunner:UpdateService'], scope: 'unscoped', target: 'service' }],
+    source: PATHFINDING,
+    pathfinding: ['apprunner-002'],
   },
 ];
 

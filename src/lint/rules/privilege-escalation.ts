@@ -61,7 +61,7 @@ export default {
       if (match) found.set(path.id, { path, match });
     }
     for (const { path, match } of found.values()) {
-      if (path.subsumedBy && found.has(path.subsumedBy)) continue;
+      if (path.subsumedBy?.some((id) => found.has(id))) continue;
       ctx.report({ pointer: match.pointer, message: message(path, match) });
     }
   },
@@ -310,6 +310,7 @@ function message(path: EscalationPath, match: Match): string {
     const via = candidate.grant.hit.written.toLowerCase() === candidate.action.toLowerCase() ? '' : ` via "${candidate.grant.hit.written}"`;
     return `${candidate.action}${to}${via} (${statementLabel(candidate.grant.statement)})`;
   });
-  const role = match.role && match.role !== '*' ? ` on roles matching ${match.role}` : '';
+  const written = match.role && match.parts.flatMap((p) => p.candidate.grant.resources ?? []).find((r) => normal(r) === match.role);
+  const role = match.role && match.role !== '*' ? ` on roles matching ${written ?? match.role}` : '';
   return `privilege escalation path "${path.id}" (${path.title}): ${parts.join(', ')}${role}; ${path.description}`;
 }

@@ -74,6 +74,11 @@ function anyone(s: Statement): string | undefined {
   return undefined;
 }
 
+/** Address ranges that admit every caller: an `IpAddress` condition on them restricts nothing. */
+const EVERY_ADDRESS = new Set(['0.0.0.0/0', '::/0']);
+
 function restricted(s: Statement): boolean {
-  return (s.condition?.clauses ?? []).some((c) => isPositive(c) && RESTRICTING.has(c.key.toLowerCase()));
+  return (s.condition?.clauses ?? []).some(
+    (c) => isPositive(c) && RESTRICTING.has(c.key.toLowerCase()) && !c.values.items.some((v) => EVERY_ADDRESS.has(v.value)),
+  );
 }

@@ -10,7 +10,7 @@ const policy = (...statements: Record<string, unknown>[]) => ({
   Statement: statements.map((s) => ({ Effect: 'Allow', ...s })),
 });
 const ECS_LAUNCH = { Action: ['ecs:RegisterTaskDefinition', 'ecs:RunTask'], Resource: '*' };
-const seed = readFileSync(new URL('../../fixtures/security/terraform-ecs-module.json', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../fixtures/seed-terraform-ecs-module.json', import.meta.url), 'utf8');
 
 ruleTester(rule, {
   valid: [
@@ -108,9 +108,13 @@ ruleTester(rule, {
       errors: [{ pointer: '/Statement/0/Action/0', message: 'passrole-ec2' }],
     },
     {
-      name: 'the modify-and-pass variant is not repeated when pass-any-role is found',
+      name: 'the modify-and-pass variant is not repeated when pass-any-role and modify-any-role are found',
       policy: policy({ Action: ['iam:PassRole', 'iam:AttachRolePolicy'], Resource: '*' }, ECS_LAUNCH),
-      errors: [{ pointer: '/Statement/0/Action/0', message: 'passrole-ecs' }],
+      errors: [
+        { pointer: '/Statement/0/Action/0', message: 'passrole-ecs' },
+        // AttachRolePolicy on every role includes the principal's own role (pathfinding iam-009).
+        { pointer: '/Statement/0/Action/1', message: 'iam-modify-any-role' },
+      ],
     },
     {
       name: 'PassRole through iam:* with lambda:CreateFunction and InvokeFunction',
@@ -153,6 +157,16 @@ ruleTester(rule, {
       errors: [{ pointer: '/Statement/0/Action', message: 'iam-modify-role-assume' }],
     },
     {
+      name: 'modify a role and rewrite its trust: no sts:AssumeRole needed when the trust names the principal',
+      policy: policy({ Action: ['iam:PutRolePolicy', 'iam:UpdateAssumeRolePolicy'], Resource: 'arn:aws:iam::123456789012:role/app' }),
+      errors: [{ pointer: '/Statement/0/Action/0', message: 'iam-modify-role-update-trust' }],
+    },
+    {
+      name: 'Batch has no iam:PassedToService service to check: PassRole on "*" with a job definition and submit',
+      policy: policy({ Action: ['iam:PassRole', 'batch:RegisterJobDefinition', 'batch:SubmitJob'], Resource: '*' }),
+      errors: [{ pointer: '/Statement/0/Action/0', message: 'passrole-batch' }],
+    },
+    {
       name: 'AssumeRole on every role',
       policy: policy({ Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::*:role/*' }),
       errors: [{ pointer: '/Statement/0/Action', message: 'sts-assume-role-any' }],
@@ -180,7 +194,7 @@ describe('escalation path table', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const p of ESCALATION_PATHS) {
       expect(p.source).toMatch(/^https:\/\//);
-      if (p.subsumedBy) expect(ids).toContain(p.subsumedBy);
+      for (const id of p.subsumedBy ?? []) expect(ids).toContain(id);
     }
   });
   it('the docs page lists every path', () => {

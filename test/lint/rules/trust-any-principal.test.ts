@@ -29,6 +29,11 @@ ruleTester(rule, {
       type: 'resource',
       policy: bucket({ Principal: '*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } }),
     },
+    {
+      name: '"*" restricted to a network range',
+      type: 'resource',
+      policy: bucket({ Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }),
+    },
     { name: 'Deny to "*" is a guard rail', type: 'resource', policy: bucket({ Effect: 'Deny', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }) },
     { name: 'identity policies are not judged', type: 'identity', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } },
   ],
@@ -51,6 +56,12 @@ ruleTester(rule, {
       name: 'a wildcard value of aws:PrincipalOrgID restricts nothing',
       type: 'resource',
       policy: bucket({ Principal: '*', Condition: { StringLike: { 'aws:PrincipalOrgID': '*' } } }),
+      errors: [{ pointer: '/Statement/0/Principal' }],
+    },
+    {
+      name: 'aws:SourceIp 0.0.0.0/0 admits every address',
+      type: 'resource',
+      policy: bucket({ Principal: '*', Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '0.0.0.0/0'] } } }),
       errors: [{ pointer: '/Statement/0/Principal' }],
     },
     {
