@@ -53,7 +53,6 @@ const common = {
 };
 await build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js') });
 await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: join(dist, 'index.js') });
-await build({ ...common, entryPoints: [join(root, 'src/cli/lint-worker.ts')], outfile: join(dist, 'lint-worker.js') });
 // Generation: AWS managed policy paths by name (from the build-time package), and the blueprint catalogue.
 {
   const { createRequire } = await import('node:module');

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isSeverity, atOrAbove, SEVERITIES, type Severity } from '../../lint/finding.js';
 import { findConfigFile } from '../../lint/config.js';
 import { expandInputs } from '../../policy/input.js';
-import { lintFilesInParallel } from '../lint-files.js';
+import { lintFiles } from '../lint-files.js';
 import { POLICY_TYPES, type InlineKind, type PolicyType } from '../../policy/model.js';
 import { lintJson } from '../../render/lint-report.js';
 import { lintText } from '../../render/lint-text.js';
@@ -29,12 +29,12 @@ export function registerLint(program: Command): void {
     .option('--format <format>', 'text|json|sarif', 'text')
     .option('--fail-on <severity>', `exit 1 at or above: ${SEVERITIES.join('|')}`, 'error')
     .option('--config <file>', 'lint configuration (default: leastpriv.config.json|yaml found upward)')
-    .action(async (paths: string[], opts: LintOptions) => {
-      process.exitCode = await runLint(paths, opts);
+    .action((paths: string[], opts: LintOptions) => {
+      process.exitCode = runLint(paths, opts);
     });
 }
 
-export async function runLint(paths: string[], opts: LintOptions): Promise<number> {
+export function runLint(paths: string[], opts: LintOptions): number {
   const format = choice('--format', opts.format, ['text', 'json', 'sarif'] as const);
   if (!isSeverity(opts.failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${opts.failOn}")`);
   const failOn: Severity = opts.failOn;
@@ -42,7 +42,7 @@ export async function runLint(paths: string[], opts: LintOptions): Promise<numbe
   const inline = opts.inline === undefined ? undefined : choice<InlineKind>('--inline', opts.inline, ['role', 'user', 'group']);
   const configFile = opts.config ?? findConfigFile();
   const files = expandInputs(paths.length > 0 ? paths : ['-']);
-  const inputs = await lintFilesInParallel({ files, options: { ...(type ? { type } : {}), ...(inline ? { inline } : {}) }, configFile });
+  const inputs = lintFiles(files, { ...(type ? { type } : {}), ...(inline ? { inline } : {}) }, configFile);
   const results = inputs.results;
   if (format === 'json') write(lintJson(results, inputs.files));
   else if (format === 'sarif') write(lintSarif(results));
