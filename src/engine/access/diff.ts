@@ -14,7 +14,7 @@ import { conditionsImply, conditionsObject } from './conditions.js';
 import { expandActionPattern } from '../actions.js';
 import { globContainsCached, itemText, patternContains, resourceItems, setContains, setMayIntersect, type ResourceItem } from './resources.js';
 import type { AccessStatement } from './statements.js';
-import { ActionUniverse } from './universe.js';
+import { groupActionsByStatements } from './universe.js';
 import { unionContains } from './union.js';
 import { remainingItems } from './remaining.js';
 import { wildcardMatch } from '../wildcard.js';
@@ -274,30 +274,13 @@ function beyondCatalog(catalog: Catalog, from: readonly AccessStatement[], to: r
 /** The effective-access difference between two sets of statements (each the union of a principal's policies). */
 export function diffStatements(catalog: Catalog, oldStatements: readonly AccessStatement[], newStatements: readonly AccessStatement[]): AccessDiff {
   const all = [...oldStatements, ...newStatements];
-  const universe = new ActionUniverse(
-    catalog,
-    all.map((s) => s.actions),
-  );
-  // Per action, the statements that cover it; actions with the same statements form one group.
-  const perAction: number[][] = Array.from({ length: universe.size }, () => []);
-  all.forEach((s, si) => {
-    for (const i of universe.indices(s.actions)) perAction[i]!.push(si);
-  });
-  const groups = new Map<string, { statements: number[]; actions: string[] }>();
-  perAction.forEach((ss, i) => {
-    if (ss.length === 0) return;
-    const k = ss.join(',');
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { statements: ss, actions: [] }));
-    g.actions.push(universe.names[i]!);
-  });
   const added: AccessEntry[] = [];
   const removed: AccessEntry[] = [];
   const split = (ids: number[], from: number, to: number): { allows: AccessStatement[]; denies: AccessStatement[] } => {
     const ss = ids.filter((i) => i >= from && i < to).map((i) => all[i]!);
     return { allows: ss.filter((s) => s.effect === 'Allow'), denies: ss.filter((s) => s.effect === 'Deny') };
   };
-  for (const g of groups.values()) {
+  for (const g of groupActionsByStatements(catalog, all)) {
     const o = split(g.statements, 0, oldStatements.length);
     const n = split(g.statements, oldStatements.length, all.length);
     // Loops, not spreads: a `*` grant is tens of thousands of entries, past the argument limit.

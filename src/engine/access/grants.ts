@@ -8,7 +8,7 @@ import type { Catalog } from '../../catalog/catalog.js';
 import { conditionsObject } from './conditions.js';
 import { itemText, resourceItems, setMayIntersect } from './resources.js';
 import type { AccessStatement } from './statements.js';
-import { ActionUniverse } from './universe.js';
+import { groupActionsByStatements } from './universe.js';
 import { remainingItems } from './remaining.js';
 
 export interface GrantException {
@@ -30,25 +30,9 @@ const applies = (d: AccessStatement, g: AccessStatement): boolean => d.principal
 
 /** Every grant of the statements, by action, after exact deny subtraction. */
 export function grantsOfStatements(catalog: Catalog, statements: readonly AccessStatement[]): Grant[] {
-  const universe = new ActionUniverse(
-    catalog,
-    statements.map((s) => s.actions),
-  );
-  const perAction: number[][] = Array.from({ length: universe.size }, () => []);
-  statements.forEach((s, si) => {
-    for (const i of universe.indices(s.actions)) perAction[i]!.push(si);
-  });
-  const groups = new Map<string, { ids: number[]; actions: string[] }>();
-  perAction.forEach((ids, i) => {
-    if (ids.length === 0) return;
-    const k = ids.join(',');
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { ids, actions: [] }));
-    g.actions.push(universe.names[i]!);
-  });
   const out: Grant[] = [];
-  for (const group of groups.values()) {
-    const ss = group.ids.map((i) => statements[i]!);
+  for (const group of groupActionsByStatements(catalog, statements)) {
+    const ss = group.statements.map((i) => statements[i]!);
     const allows = ss.filter((s) => s.effect === 'Allow');
     const denies = ss.filter((s) => s.effect === 'Deny');
     for (const g of allows) {

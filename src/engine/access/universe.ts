@@ -81,3 +81,31 @@ function relevantActions(catalog: Catalog, sets: readonly PatternSet[]): readonl
   for (const s of catalog.services) if (prefixes.has(s.prefix)) out.push(...s.actions);
   return out;
 }
+
+/** Actions that the same statements apply to: judged together, once. */
+export interface ActionGroup {
+  /** indices into the statement list, ascending */
+  statements: number[];
+  actions: string[];
+}
+
+/** The catalogue actions the statements name, grouped by exactly which statements apply to each. */
+export function groupActionsByStatements(catalog: Catalog, statements: readonly { actions: PatternSet }[]): ActionGroup[] {
+  const universe = new ActionUniverse(
+    catalog,
+    statements.map((s) => s.actions),
+  );
+  const perAction: number[][] = Array.from({ length: universe.size }, () => []);
+  statements.forEach((s, si) => {
+    for (const i of universe.indices(s.actions)) perAction[i]!.push(si);
+  });
+  const groups = new Map<string, ActionGroup>();
+  perAction.forEach((ss, i) => {
+    if (ss.length === 0) return;
+    const k = ss.join(',');
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { statements: ss, actions: [] }));
+    g.actions.push(universe.names[i]!);
+  });
+  return [...groups.values()];
+}
