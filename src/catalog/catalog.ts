@@ -48,6 +48,7 @@ export class Action {
   readonly dependentActions: readonly string[];
   private supportedKeys?: Set<string>;
   private supportedTemplates?: ConditionKeyTemplate[];
+  private aloneList?: readonly Action[];
 
   constructor(id: number, service: Service, data: ActionData) {
     this.id = id;
@@ -65,6 +66,14 @@ export class Action {
       if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? [] });
     }
     this.resources = resources;
+  }
+
+  /**
+   * This action as a one-element list, made once: expansions of a literal name share it instead of each making
+   * one (not frozen: a frozen array's elements kind would make the loops over expansions polymorphic).
+   */
+  get alone(): readonly Action[] {
+    return (this.aloneList ??= [this]);
   }
 
   /** The first access level is the one the reference means; "Tagging, Write" is tagging. */
@@ -152,6 +161,7 @@ export class Service {
     resourceTypes: ResourceType[];
     keys: Map<string, ConditionKeyInfo>;
     keyTemplates: ConditionKeyTemplate[];
+    sorted: boolean;
   };
 
   constructor(entry: ServiceEntry, firstActionId: number) {
@@ -179,14 +189,26 @@ export class Service {
       const actions: Action[] = [];
       const actionsByLower = new Map<string, Action>();
       // Resource types must be resolvable while actions are built.
-      this.details = { actions, actionsByLower, types, resourceTypes, keys, keyTemplates };
-      data.actions.forEach((a, i) => {
-        const action = new Action(this.firstActionId + i, this, a);
+      const details = { actions, actionsByLower, types, resourceTypes, keys, keyTemplates, sorted: true };
+      this.details = details;
+      let previous = '';
+      for (let i = 0; i < data.actions.length; i++) {
+        const action = new Action(this.firstActionId + i, this, data.actions[i]!);
         actions.push(action);
         actionsByLower.set(action.lowerName, action);
-      });
+        if (action.lowerName < previous) details.sorted = false;
+        previous = action.lowerName;
+      }
     }
     return this.details;
+  }
+
+  /**
+   * Whether `actions` is in lower-case name order (the compiled catalogue always is), so that the names sharing
+   * a prefix form one run that a binary search finds.
+   */
+  get sortedByLowerName(): boolean {
+    return this.d.sorted;
   }
 
   get actions(): readonly Action[] {

@@ -3,7 +3,8 @@
  * per policy on first use.
  */
 import type { Action, Catalog, Service } from '../catalog/catalog.js';
-import { expandActionPattern, parseActionPattern, type ActionPattern } from '../engine/actions.js';
+import { expandParsedPattern, parseActionPattern, type ActionPattern } from '../engine/actions.js';
+import { hasWildcard } from '../engine/wildcard.js';
 import type { PolicyDocument, Statement, Str } from '../policy/model.js';
 
 export interface ActionItem {
@@ -18,6 +19,8 @@ export interface ActionItem {
 
 type ItemFacts = Omit<ActionItem, 'item'>;
 
+const NONE: readonly Action[] = [];
+
 /** What an action text means, by text: policies of a corpus repeat the same actions over and over. */
 const factsByText = new WeakMap<Catalog, Map<string, ItemFacts>>();
 
@@ -27,8 +30,10 @@ function factsOf(catalog: Catalog, text: string): ItemFacts {
   let facts = byText.get(text);
   if (!facts) {
     const pattern = parseActionPattern(text);
-    const service = pattern && !/[*?]/.test(pattern.service) ? catalog.service(pattern.service) : undefined;
-    facts = { pattern, service, actions: pattern ? expandActionPattern(catalog, text) : [] };
+    if (pattern) {
+      const service = hasWildcard(pattern.service) ? undefined : catalog.service(pattern.service);
+      facts = { pattern, service, actions: expandParsedPattern(catalog, pattern) };
+    } else facts = { pattern, service: undefined, actions: NONE };
     if (byText.size >= 100_000) byText.clear();
     byText.set(text, facts);
   }
