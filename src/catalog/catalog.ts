@@ -5,14 +5,14 @@
  */
 import type {
   AccessLevel,
-  ActionData,
   CatalogData,
   ConditionKeyData,
   ConditionValueType,
   ResourceTypeData,
-  ServiceData,
 } from './data.js';
-import type { CatalogIndex, ServiceEntry } from './pack.js';
+import type { ActionDetails, CatalogIndex, ServiceEntry } from './pack.js';
+
+const NO_STRINGS: readonly string[] = [];
 
 export class ResourceType {
   readonly service: Service;
@@ -39,33 +39,67 @@ export class Action {
   readonly id: number;
   readonly service: Service;
   readonly name: string;
-  /** `service:Name`, canonical case */
-  readonly fullName: string;
   readonly lowerName: string;
-  readonly accessLevels: readonly AccessLevel[];
-  readonly resources: readonly ActionResource[];
-  readonly conditionKeys: readonly string[];
-  readonly dependentActions: readonly string[];
-  private supportedKeys?: Set<string>;
-  private supportedTemplates?: ConditionKeyTemplate[];
-  private aloneList?: readonly Action[];
+  /** what is worked out on first use, in one object so that an action nobody asks about stays four fields */
+  private more?: {
+    fullName?: string;
+    details?: ActionDetails;
+    resources?: readonly ActionResource[];
+    supportedKeys?: Set<string>;
+    supportedTemplates?: ConditionKeyTemplate[];
+    alone?: readonly Action[];
+  };
 
-  constructor(id: number, service: Service, data: ActionData) {
+  /**
+   * Only the name is read up front: `"Action": "*"` makes an Action of every catalogue entry, and most of them
+   * are never asked for more. The rest is read from the service's details on first use.
+   */
+  constructor(id: number, service: Service, name: string) {
     this.id = id;
     this.service = service;
-    this.name = data.name;
-    this.fullName = `${service.prefix}:${data.name}`;
-    this.lowerName = data.name.toLowerCase();
-    this.accessLevels = data.access;
-    this.conditionKeys = data.conditionKeys;
-    this.dependentActions = data.dependentActions ?? [];
-    const resources: ActionResource[] = [];
-    for (const r of data.resources) {
-      const type = service.resourceType(r.type);
-      // A row naming a resource type that the service does not define carries no ARN format; skip it.
-      if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? [] });
+    this.name = name;
+    this.lowerName = name.toLowerCase();
+  }
+
+  private get m(): NonNullable<Action['more']> {
+    return (this.more ??= {});
+  }
+
+  /** `service:Name`, canonical case */
+  get fullName(): string {
+    const m = this.m;
+    return (m.fullName ??= `${this.service.prefix}:${this.name}`);
+  }
+
+  private get d(): ActionDetails {
+    const m = this.m;
+    return (m.details ??= this.service.actionDetails(this.id - this.service.firstActionId));
+  }
+
+  get accessLevels(): readonly AccessLevel[] {
+    return this.d.access;
+  }
+
+  get resources(): readonly ActionResource[] {
+    const m = this.m;
+    if (!m.resources) {
+      const resources: ActionResource[] = [];
+      for (const r of this.d.resources) {
+        const type = this.service.resourceType(r.type);
+        // A row naming a resource type that the service does not define carries no ARN format; skip it.
+        if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
+      }
+      m.resources = resources;
     }
-    this.resources = resources;
+    return m.resources;
+  }
+
+  get conditionKeys(): readonly string[] {
+    return this.d.conditionKeys;
+  }
+
+  get dependentActions(): readonly string[] {
+    return this.d.dependentActions ?? NO_STRINGS;
   }
 
   /**
@@ -73,7 +107,8 @@ export class Action {
    * one (not frozen: a frozen array's elements kind would make the loops over expansions polymorphic).
    */
   get alone(): readonly Action[] {
-    return (this.aloneList ??= [this]);
+    const m = this.m;
+    return (m.alone ??= [this]);
   }
 
   /** The first access level is the one the reference means; "Tagging, Write" is tagging. */
@@ -92,7 +127,8 @@ export class Action {
    * tag keys) apply to every action and are not checked here.
    */
   supportsConditionKey(key: string): boolean {
-    if (!this.supportedKeys) {
+    const m = this.m;
+    if (!m.supportedKeys) {
       const keys = new Set<string>();
       const templates: ConditionKeyTemplate[] = [];
       const add = (k: string): void => {
@@ -105,12 +141,12 @@ export class Action {
         for (const k of r.conditionKeys) add(k);
         for (const k of r.type.conditionKeys) add(k);
       }
-      this.supportedKeys = keys;
-      this.supportedTemplates = templates;
+      m.supportedKeys = keys;
+      m.supportedTemplates = templates;
     }
     const lower = key.toLowerCase();
-    if (this.supportedKeys.has(lower)) return true;
-    for (const t of this.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
+    if (m.supportedKeys.has(lower)) return true;
+    for (const t of m.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
     return false;
   }
 }
@@ -153,29 +189,48 @@ export class Service {
   /** ids of this service's actions are `firstActionId … firstActionId + actionCount - 1` */
   readonly firstActionId: number;
   readonly actionCount: number;
-  private readonly loadDetails: () => ServiceData;
-  private details?: {
-    actions: Action[];
-    actionsByLower: Map<string, Action>;
+  private readonly entry: ServiceEntry;
+  private actionIndex?: { actions: Action[]; sorted: boolean };
+  /** made on the first lookup by name: the services `"Action": "*"` loads are mostly never looked up */
+  private actionsByLower?: Map<string, Action>;
+  private typeIndex?: {
     types: Map<string, ResourceType>;
     resourceTypes: ResourceType[];
     keys: Map<string, ConditionKeyInfo>;
     keyTemplates: ConditionKeyTemplate[];
-    sorted: boolean;
   };
+  private details?: readonly ActionDetails[];
 
   constructor(entry: ServiceEntry, firstActionId: number) {
     this.prefix = entry.prefix;
     this.name = entry.name;
     this.firstActionId = firstActionId;
     this.actionCount = entry.actionCount;
-    this.loadDetails = entry.load;
+    this.entry = entry;
   }
 
-  /** Parses the service's details on first use. */
-  private get d(): NonNullable<Service['details']> {
-    if (!this.details) {
-      const data = this.loadDetails();
+  /** The service's actions by name, made on first use from the names alone. */
+  private get a(): NonNullable<Service['actionIndex']> {
+    if (!this.actionIndex) {
+      const names = this.entry.actionNames();
+      const actions: Action[] = [];
+      let sorted = true;
+      let previous = '';
+      for (let i = 0; i < names.length; i++) {
+        const action = new Action(this.firstActionId + i, this, names[i]!);
+        actions.push(action);
+        if (action.lowerName < previous) sorted = false;
+        previous = action.lowerName;
+      }
+      this.actionIndex = { actions, sorted };
+    }
+    return this.actionIndex;
+  }
+
+  /** Resource types and condition keys, parsed on first use (without the actions). */
+  private get t(): NonNullable<Service['typeIndex']> {
+    if (!this.typeIndex) {
+      const data = this.entry.loadTypes();
       const types = new Map<string, ResourceType>();
       const resourceTypes: ResourceType[] = [];
       for (const r of data.resourceTypes) {
@@ -186,21 +241,21 @@ export class Service {
       const keys = new Map<string, ConditionKeyInfo>();
       const keyTemplates: ConditionKeyTemplate[] = [];
       for (const k of data.conditionKeys) addKey(keys, keyTemplates, k, 'service');
-      const actions: Action[] = [];
-      const actionsByLower = new Map<string, Action>();
-      // Resource types must be resolvable while actions are built.
-      const details = { actions, actionsByLower, types, resourceTypes, keys, keyTemplates, sorted: true };
-      this.details = details;
-      let previous = '';
-      for (let i = 0; i < data.actions.length; i++) {
-        const action = new Action(this.firstActionId + i, this, data.actions[i]!);
-        actions.push(action);
-        actionsByLower.set(action.lowerName, action);
-        if (action.lowerName < previous) details.sorted = false;
-        previous = action.lowerName;
-      }
+      this.typeIndex = { types, resourceTypes, keys, keyTemplates };
     }
-    return this.details;
+    return this.typeIndex;
+  }
+
+  /** The details of the service's `index`th action (all of the service's are parsed together, once). */
+  actionDetails(index: number): ActionDetails {
+    this.details ??= this.entry.loadActions();
+    const d = this.details[index];
+    if (!d) throw new Error(`catalog is damaged: ${this.prefix} has no action #${index}`);
+    return d;
+  }
+
+  get actions(): readonly Action[] {
+    return this.a.actions;
   }
 
   /**
@@ -208,27 +263,29 @@ export class Service {
    * a prefix form one run that a binary search finds.
    */
   get sortedByLowerName(): boolean {
-    return this.d.sorted;
-  }
-
-  get actions(): readonly Action[] {
-    return this.d.actions;
+    return this.a.sorted;
   }
 
   get resourceTypes(): readonly ResourceType[] {
-    return this.d.resourceTypes;
+    return this.t.resourceTypes;
   }
 
   action(name: string): Action | undefined {
-    return this.d.actionsByLower.get(name.toLowerCase());
+    if (!this.actionsByLower) {
+      const byLower = new Map<string, Action>();
+      for (const a of this.a.actions) byLower.set(a.lowerName, a);
+      this.actionsByLower = byLower;
+    }
+    return this.actionsByLower.get(name.toLowerCase());
   }
 
   resourceType(name: string): ResourceType | undefined {
-    return this.d.types.get(name);
+    return this.t.types.get(name);
   }
 
   conditionKey(lowerKey: string): ConditionKeyInfo | undefined {
-    return lookupKey(this.d.keys, this.d.keyTemplates, lowerKey);
+    const t = this.t;
+    return lookupKey(t.keys, t.keyTemplates, lowerKey);
   }
 }
 

@@ -1,16 +1,27 @@
 /**
  * The catalogue's file format, built for start-up time: one header line of JSON (sources, global keys and a
- * service index with byte ranges), then each service's details as its own JSON text. Reading it parses only
- * the header; a service's details are parsed the first time something asks for them, so linting one small
- * policy touches a handful of services instead of all four hundred.
+ * service index with byte ranges), then three texts per service: its action names (one per line), its resource
+ * types and condition keys (JSON), and its actions' details (JSON, in name order). Reading it parses only the
+ * header, and each part of a service is read the first time something asks for it: linting one small policy
+ * touches a handful of services instead of all four hundred, and a policy with `"Action": "*"` needs every
+ * service's names but only the details of the actions a rule looks at.
  */
-import type { CatalogData, ServiceData } from './data.js';
+import type { ActionData, CatalogData, ServiceData } from './data.js';
+
+/** What the catalogue knows of an action beyond its name. */
+export type ActionDetails = Omit<ActionData, 'name'>;
+
+export type ServiceTypes = Pick<ServiceData, 'resourceTypes' | 'conditionKeys'>;
 
 export interface ServiceEntry {
   prefix: string;
   name: string;
   actionCount: number;
-  load(): ServiceData;
+  /** the action names, in catalogue (lower-case name) order */
+  actionNames(): readonly string[];
+  loadTypes(): ServiceTypes;
+  /** the actions' details, in the order of `actionNames` */
+  loadActions(): readonly ActionDetails[];
 }
 
 export interface CatalogIndex extends Omit<CatalogData, 'services'> {
@@ -18,19 +29,26 @@ export interface CatalogIndex extends Omit<CatalogData, 'services'> {
 }
 
 interface Header extends Omit<CatalogData, 'services'> {
-  /** [prefix, name, actionCount, byteOffset, byteLength], offsets relative to the body */
-  services: [string, string, number, number, number][];
+  /** [prefix, name, actionCount, byteOffset, namesLength, typesLength, actionsLength], offsets relative to the body */
+  services: [string, string, number, number, number, number, number][];
 }
+
+const NAME_SEPARATOR = '\n';
 
 export function packCatalog(data: CatalogData): Buffer {
   const bodies: Buffer[] = [];
   const services: Header['services'] = [];
   let offset = 0;
   for (const s of data.services) {
-    const body = Buffer.from(JSON.stringify(s), 'utf8');
-    services.push([s.prefix, s.name, s.actions.length, offset, body.length]);
-    bodies.push(body);
-    offset += body.length;
+    for (const a of s.actions) {
+      if (a.name === '' || a.name.includes(NAME_SEPARATOR)) throw new Error(`cannot pack action name ${JSON.stringify(a.name)}`);
+    }
+    const names = Buffer.from(s.actions.map((a) => a.name).join(NAME_SEPARATOR), 'utf8');
+    const types = Buffer.from(JSON.stringify({ resourceTypes: s.resourceTypes, conditionKeys: s.conditionKeys } satisfies ServiceTypes), 'utf8');
+    const actions = Buffer.from(JSON.stringify(s.actions.map(({ name: _name, ...details }) => details)), 'utf8');
+    services.push([s.prefix, s.name, s.actions.length, offset, names.length, types.length, actions.length]);
+    bodies.push(names, types, actions);
+    offset += names.length + types.length + actions.length;
   }
   const { services: _unused, ...rest } = data;
   const header = Buffer.from(`${JSON.stringify({ ...rest, services } satisfies Header)}\n`, 'utf8');
@@ -44,12 +62,19 @@ export function unpackCatalog(buf: Buffer): CatalogIndex {
   const base = nl + 1;
   return {
     ...header,
-    services: header.services.map(([prefix, name, actionCount, off, len]) => ({
-      prefix,
-      name,
-      actionCount,
-      load: () => JSON.parse(buf.toString('utf8', base + off, base + off + len)) as ServiceData,
-    })),
+    services: header.services.map(([prefix, name, actionCount, off, namesLen, typesLen, actionsLen]) => {
+      const names = base + off;
+      const types = names + namesLen;
+      const actions = types + typesLen;
+      return {
+        prefix,
+        name,
+        actionCount,
+        actionNames: () => (actionCount === 0 ? [] : buf.toString('utf8', names, types).split(NAME_SEPARATOR)),
+        loadTypes: () => JSON.parse(buf.toString('utf8', types, actions)) as ServiceTypes,
+        loadActions: () => JSON.parse(buf.toString('utf8', actions, actions + actionsLen)) as ActionDetails[],
+      };
+    }),
   };
 }
 
@@ -57,6 +82,13 @@ export function unpackCatalog(buf: Buffer): CatalogIndex {
 export function indexCatalog(data: CatalogData): CatalogIndex {
   return {
     ...data,
-    services: data.services.map((s) => ({ prefix: s.prefix, name: s.name, actionCount: s.actions.length, load: () => s })),
+    services: data.services.map((s) => ({
+      prefix: s.prefix,
+      name: s.name,
+      actionCount: s.actions.length,
+      actionNames: () => s.actions.map((a) => a.name),
+      loadTypes: () => s,
+      loadActions: () => s.actions,
+    })),
   };
 }
