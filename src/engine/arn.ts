@@ -14,15 +14,21 @@ export interface Arn {
 
 export function parseArn(text: string): Arn | undefined {
   if (!text.startsWith('arn:')) return undefined;
-  const parts: string[] = [];
-  let from = 4;
-  for (let i = 0; i < 4; i++) {
-    const c = text.indexOf(':', from);
-    if (c < 0) return undefined;
-    parts.push(text.slice(from, c));
-    from = c + 1;
-  }
-  return { partition: parts[0]!, service: parts[1]!, region: parts[2]!, account: parts[3]!, resource: text.slice(from) };
+  const a = text.indexOf(':', 4);
+  if (a < 0) return undefined;
+  const b = text.indexOf(':', a + 1);
+  if (b < 0) return undefined;
+  const c = text.indexOf(':', b + 1);
+  if (c < 0) return undefined;
+  const d = text.indexOf(':', c + 1);
+  if (d < 0) return undefined;
+  return {
+    partition: text.slice(4, a),
+    service: text.slice(a + 1, b),
+    region: text.slice(b + 1, c),
+    account: text.slice(c + 1, d),
+    resource: text.slice(d + 1),
+  };
 }
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
@@ -37,11 +43,7 @@ const ANY_STAR = -1;
 const ANY_ONE = -2;
 const FIELD_STAR = -3;
 const FIELD_ONE = -4;
-type Tokens = Int32Array;
-
-function isStar(t: number): boolean {
-  return t === ANY_STAR || t === FIELD_STAR;
-}
+export type Tokens = Int32Array;
 
 /** Whether tokens `a` and `b` can consume one and the same character. */
 function compatible(a: number, b: number): boolean {
@@ -51,21 +53,34 @@ function compatible(a: number, b: number): boolean {
   return true;
 }
 
-const patternTokenCache = new Map<string, Tokens>();
+/** Scratch space the tokenisers write into before copying out an array of the exact length (no number[]). */
+let scratch = new Int32Array(256);
 
-/** A policy ARN pattern as tokens: `*` any run, `?` any one character, everything else literal. Memoised. */
-function patternTokens(pattern: string): Tokens {
-  const hit = patternTokenCache.get(pattern);
-  if (hit) return hit;
-  const out: number[] = [];
+function growScratch(length: number): void {
+  if (scratch.length < length) scratch = new Int32Array(Math.max(length, scratch.length * 2));
+}
+
+/** `*` any run (consecutive stars are one), `?` any one character, everything else literal. */
+function tokenizePattern(pattern: string): Tokens {
+  growScratch(pattern.length);
+  const out = scratch;
+  let n = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charCodeAt(i);
     if (c === 42) {
-      if (out[out.length - 1] !== ANY_STAR) out.push(ANY_STAR);
-    } else if (c === 63) out.push(ANY_ONE);
-    else out.push(c);
+      if (n === 0 || out[n - 1] !== ANY_STAR) out[n++] = ANY_STAR;
+    } else out[n++] = c === 63 ? ANY_ONE : c;
   }
-  const tokens = Int32Array.from(out);
+  return out.slice(0, n);
+}
+
+const patternTokenCache = new Map<string, Tokens>();
+
+/** A policy ARN pattern as tokens (see tokenizePattern). Memoised. */
+function patternTokens(pattern: string): Tokens {
+  const hit = patternTokenCache.get(pattern);
+  if (hit) return hit;
+  const tokens = tokenizePattern(pattern);
   if (patternTokenCache.size > 50_000) patternTokenCache.clear();
   patternTokenCache.set(pattern, tokens);
   return tokens;
@@ -80,30 +95,97 @@ export interface ArnFormat {
   /** whether the format has a region / account field (`${Region}`) rather than an empty one */
   readonly hasRegion: boolean;
   readonly hasAccount: boolean;
+  /** whether the region field starts with a variable (`${Region}`), i.e. holds a real region name */
+  readonly regionIsVariable: boolean;
   /** the literal resource-part prefix before the first variable, e.g. `role/` */
   readonly resourcePrefix: string;
 }
 
-const formatCache = new Map<string, ArnFormat>();
-
-/** Format text → tokens; a `${Variable}` is one or more characters of the class (`field` or `any`). */
-function formatTokens(text: string, field: boolean): Tokens {
+/**
+ * Format text `text[from, to)` → tokens; a `${Variable}` is one or more characters of the class (`field` or
+ * `any`), a variable left unclosed runs to the end of the range.
+ */
+function formatTokens(text: string, from: number, to: number, field: boolean): Tokens {
   const one = field ? FIELD_ONE : ANY_ONE;
   const star = field ? FIELD_STAR : ANY_STAR;
-  const tokens: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    if (text.startsWith('${', i)) {
+  // At most one token per character: `${…}` (two tokens) spans at least two.
+  growScratch(to - from);
+  const out = scratch;
+  let n = 0;
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */ && i + 1 < to && text.charCodeAt(i + 1) === 123 /* { */) {
       const close = text.indexOf('}', i);
-      tokens.push(one, star);
-      i = close < 0 ? text.length : close + 1;
+      out[n++] = one;
+      out[n++] = star;
+      i = close < 0 || close >= to ? to : close + 1;
       continue;
     }
-    const c = text.charCodeAt(i);
-    tokens.push(c === 42 ? star : c);
+    out[n++] = c === 42 ? star : c;
     i++;
   }
-  return Int32Array.from(tokens);
+  return out.slice(0, n);
 }
+
+/**
+ * A compiled format. The whole-text tokens serve only patterns that are not five-field ARNs (`*`, `arn:aws:*`),
+ * so they are built on first use; most formats are only ever compared field by field.
+ */
+class CompiledArnFormat implements ArnFormat {
+  readonly format: string;
+  readonly fields: readonly Tokens[] | undefined;
+  readonly service: string;
+  readonly hasRegion: boolean;
+  readonly hasAccount: boolean;
+  readonly regionIsVariable: boolean;
+  readonly resourcePrefix: string;
+  /** answers of patternIntersectsFormat by pattern text */
+  readonly answers = new Map<string, boolean>();
+  private whole: Tokens | undefined;
+
+  constructor(format: string) {
+    this.format = format;
+    // The four colons of `arn:partition:service:region:account:` (as parseArn finds them).
+    let a = -1;
+    let b = -1;
+    let c = -1;
+    let d = -1;
+    if (format.startsWith('arn:')) {
+      a = format.indexOf(':', 4);
+      if (a >= 0) b = format.indexOf(':', a + 1);
+      if (b >= 0) c = format.indexOf(':', b + 1);
+      if (c >= 0) d = format.indexOf(':', c + 1);
+    }
+    if (d >= 0) {
+      this.fields = [
+        formatTokens(format, 4, a, true),
+        formatTokens(format, a + 1, b, true),
+        formatTokens(format, b + 1, c, true),
+        formatTokens(format, c + 1, d, true),
+        formatTokens(format, d + 1, format.length, false),
+      ];
+      this.service = format.slice(a + 1, b);
+      this.hasRegion = c > b + 1;
+      this.hasAccount = d > c + 1;
+      this.regionIsVariable = format.startsWith('${', b + 1) && b + 2 < c;
+      const firstVar = format.indexOf('${', d + 1);
+      this.resourcePrefix = firstVar < 0 ? format.slice(d + 1) : format.slice(d + 1, firstVar);
+    } else {
+      this.fields = undefined;
+      this.service = '';
+      this.hasRegion = false;
+      this.hasAccount = false;
+      this.regionIsVariable = false;
+      this.resourcePrefix = '';
+    }
+  }
+
+  get tokens(): Tokens {
+    return (this.whole ??= formatTokens(this.format, 0, this.format.length, false));
+  }
+}
+
+const formatCache = new Map<string, CompiledArnFormat>();
 
 /**
  * `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}` → tokens, whole and per field. A variable in the
@@ -111,31 +193,9 @@ function formatTokens(text: string, field: boolean): Tokens {
  * legitimately contain `/` and `:` (object keys, log groups written with their `:*` suffix, qualifiers).
  */
 export function compileArnFormat(format: string): ArnFormat {
-  const hit = formatCache.get(format);
-  if (hit) return hit;
-  const arn = parseArn(format);
-  const fields = arn
-    ? [
-        formatTokens(arn.partition, true),
-        formatTokens(arn.service, true),
-        formatTokens(arn.region, true),
-        formatTokens(arn.account, true),
-        formatTokens(arn.resource, false),
-      ]
-    : undefined;
-  const resource = arn?.resource ?? '';
-  const firstVar = resource.indexOf('${');
-  const result: ArnFormat = {
-    format,
-    tokens: formatTokens(format, false),
-    fields,
-    service: arn?.service ?? '',
-    hasRegion: (arn?.region ?? '') !== '',
-    hasAccount: (arn?.account ?? '') !== '',
-    resourcePrefix: firstVar < 0 ? resource : resource.slice(0, firstVar),
-  };
-  formatCache.set(format, result);
-  return result;
+  let hit = formatCache.get(format);
+  if (!hit) formatCache.set(format, (hit = new CompiledArnFormat(format)));
+  return hit;
 }
 
 /**
@@ -146,15 +206,15 @@ export function compileArnFormat(format: string): ArnFormat {
  * wildcards (see `variablesAsWildcards`).
  */
 export function patternIntersectsFormat(pattern: string, format: ArnFormat): boolean {
+  const f = format.fields;
   // Most formats of a service differ from a pattern in the resource part's literal ends: answer that "no" before
   // the memo, which then holds only the pairs that needed the automaton (fewer entries, less to collect).
-  if (format.fields) {
+  if (f) {
     const p = patternFields(pattern);
-    if (p && p[4] && literalEndsDisagree(p[4], format.fields[4]!)) return false;
+    if (p && p[4] && literalEndsDisagree(p[4], f[4]!)) return false;
   }
   // Lint asks the same (pattern, format) question many times over a corpus: one answer per pair.
-  let answers = intersectionMemo.get(format);
-  if (!answers) intersectionMemo.set(format, (answers = new Map()));
+  const answers = format instanceof CompiledArnFormat ? format.answers : memoOf(format);
   const known = answers.get(pattern);
   if (known !== undefined) return known;
   const answer = computeIntersects(pattern, format);
@@ -163,11 +223,39 @@ export function patternIntersectsFormat(pattern: string, format: ArnFormat): boo
   return answer;
 }
 
+/** Memos for formats not made by compileArnFormat (a caller's own object literal). */
 const intersectionMemo = new WeakMap<ArnFormat, Map<string, boolean>>();
+
+function memoOf(format: ArnFormat): Map<string, boolean> {
+  let answers = intersectionMemo.get(format);
+  if (!answers) intersectionMemo.set(format, (answers = new Map()));
+  return answers;
+}
+
+/**
+ * The tokens of one field of a policy ARN pattern, for fieldIntersectsFormat; null for a field that is just `*`,
+ * which intersects every format field (each accepts some text, and `*` accepts all). Not memoised: for a field
+ * a caller asks about once (a resource part), tokenising is cheaper than a memo entry.
+ */
+export function patternFieldTokens(field: string): Tokens | null {
+  return field === '*' ? null : tokenizePattern(field);
+}
+
+/**
+ * Whether a pattern whose fields other than `index` (0 partition, 1 service, 2 region, 3 account, 4 resource)
+ * are all `*` can match the format: the answer patternIntersectsFormat gives for `arn:*:*:*:*:${field}` and the
+ * like, without building, parsing and memoising that pattern for each format a caller tries.
+ */
+export function fieldIntersectsFormat(tokens: Tokens | null, index: number, format: ArnFormat): boolean {
+  if (tokens === null) return true;
+  const f = format.fields;
+  if (!f) throw new Error('fieldIntersectsFormat: the format has no fields');
+  return tokensIntersect(tokens, f[index]!);
+}
 
 /**
  * The last pattern's field tokens (callers try one pattern against a service's formats in a row); null for a
- * field that is just `*`, which intersects every format field (each accepts some text, and `*` accepts all).
+ * field that is just `*` (see patternFieldTokens).
  */
 let lastPattern: string | undefined;
 let lastFields: readonly (Tokens | null)[] | undefined;
@@ -185,21 +273,17 @@ function patternFields(pattern: string): readonly (Tokens | null)[] | undefined 
   return lastFields;
 }
 
-function fieldIntersects(pattern: Tokens | null | undefined, format: Tokens | undefined): boolean {
-  return !pattern || tokensIntersect(pattern, format!);
-}
-
 function computeIntersects(pattern: string, format: ArnFormat): boolean {
-  const p = format.fields ? patternFields(pattern) : undefined;
-  if (p && format.fields) {
-    const f = format.fields;
-    // The resource part first: it is where formats differ.
+  const f = format.fields;
+  const p = f ? patternFields(pattern) : undefined;
+  if (p && f) {
+    // The resource part first: it is where formats differ. A null field is `*`, which intersects any.
     return (
-      fieldIntersects(p[4], f[4]) &&
-      fieldIntersects(p[0], f[0]) &&
-      fieldIntersects(p[1], f[1]) &&
-      fieldIntersects(p[2], f[2]) &&
-      fieldIntersects(p[3], f[3])
+      (p[4] === null || tokensIntersect(p[4]!, f[4]!)) &&
+      (p[0] === null || tokensIntersect(p[0]!, f[0]!)) &&
+      (p[1] === null || tokensIntersect(p[1]!, f[1]!)) &&
+      (p[2] === null || tokensIntersect(p[2]!, f[2]!)) &&
+      (p[3] === null || tokensIntersect(p[3]!, f[3]!))
     );
   }
   return tokensIntersect(patternTokens(pattern), format.tokens);
@@ -219,12 +303,15 @@ let stack = new Int32Array(1024);
 
 /**
  * Reachability in the product of two token automata: O(|a| × |b|) states, each visited once, no backtracking.
- * Returns whether some string is accepted by both.
+ * Returns whether some string is accepted by both. State (i, j) is `i * width + j`; one loop, no closures, as
+ * it runs for every (pattern, format) pair a cold run meets.
  */
 function tokensIntersect(a: Tokens, b: Tokens): boolean {
   if (literalEndsDisagree(a, b)) return false;
-  const width = b.length + 1;
-  const size = (a.length + 1) * width;
+  const la = a.length;
+  const lb = b.length;
+  const width = lb + 1;
+  const size = (la + 1) * width;
   if (visited.length < size) {
     visited = new Uint32Array(Math.max(size, visited.length * 2));
     stamp = 0;
@@ -235,34 +322,38 @@ function tokensIntersect(a: Tokens, b: Tokens): boolean {
     stamp = 1;
   }
   const mark = stamp;
+  const seen = visited;
+  const todo = stack;
   let top = 0;
-  const push = (i: number, j: number): void => {
-    const k = i * width + j;
-    if (visited[k] !== mark) {
-      visited[k] = mark;
-      stack[top++] = k;
-    }
-  };
-  push(0, 0);
-  const end = a.length * width + b.length;
+  seen[0] = mark;
+  todo[top++] = 0;
+  const end = la * width + lb;
   while (top > 0) {
-    const k = stack[--top]!;
+    const k = todo[--top]!;
     if (k === end) return true;
     const i = (k / width) | 0;
     const j = k - i * width;
-    const ta = i < a.length ? a[i]! : undefined;
-    const tb = j < b.length ? b[j]! : undefined;
-    const starA = ta !== undefined && isStar(ta);
-    const starB = tb !== undefined && isStar(tb);
-    // A star may match nothing.
-    if (starA) push(i + 1, j);
-    if (starB) push(i, j + 1);
-    if (ta === undefined || tb === undefined || !compatible(ta, tb)) continue;
-    // Both consume one shared character; a star may go on consuming.
-    push(starA ? i : i + 1, starB ? j : j + 1);
-    if (starA && starB) {
-      push(i + 1, j);
-      push(i, j + 1);
+    const inA = i < la;
+    const inB = j < lb;
+    const ta = inA ? a[i]! : 0;
+    const tb = inB ? b[j]! : 0;
+    const starA = inA && (ta === ANY_STAR || ta === FIELD_STAR);
+    const starB = inB && (tb === ANY_STAR || tb === FIELD_STAR);
+    // A star may match nothing: (i + 1, j) and (i, j + 1).
+    if (starA && seen[k + width] !== mark) {
+      seen[k + width] = mark;
+      todo[top++] = k + width;
+    }
+    if (starB && seen[k + 1] !== mark) {
+      seen[k + 1] = mark;
+      todo[top++] = k + 1;
+    }
+    if (!inA || !inB || !compatible(ta, tb)) continue;
+    // Both consume one shared character; a star may go on consuming. (Two stars: every successor is above.)
+    const next = k + (starA ? 0 : width) + (starB ? 0 : 1);
+    if (seen[next] !== mark) {
+      seen[next] = mark;
+      todo[top++] = next;
     }
   }
   return false;

@@ -38,21 +38,46 @@ export function hasMergedPages(service: Service): boolean {
   return MERGED_SERVICES.has(service.prefix);
 }
 
-const formatsCache = new Map<string, readonly ArnFormat[]>();
+const formatsByType = new WeakMap<ResourceType, readonly ArnFormat[]>();
 
 /** The ARN formats of a resource type (usually one). */
 export function formatsOf(type: ResourceType): readonly ArnFormat[] {
-  let out = formatsCache.get(type.arnFormat);
+  let out = formatsByType.get(type);
   if (!out) {
-    out = type.arnFormat
-      .toLowerCase()
-      .split(/,\s*(?=arn:)/)
-      .map((f) => f.trim())
-      .filter((f) => f !== '')
-      .map(compileArnFormat);
-    formatsCache.set(type.arnFormat, out);
+    const texts = formatTexts(type.arnFormat);
+    const list: ArnFormat[] = [];
+    for (const text of texts) list.push(compileArnFormat(text));
+    formatsByType.set(type, (out = list));
   }
   return out;
+}
+
+/** A type's ARN format text split into its formats, lower case, trimmed, none empty. */
+function formatTexts(arnFormat: string): string[] {
+  const lower = arnFormat.toLowerCase();
+  // Nearly every type has one format: no second `arn:`, nothing to split (no regex, no intermediate arrays).
+  if (lower.indexOf('arn:', 1) < 0) {
+    const one = lower.trim();
+    return one === '' ? [] : [one];
+  }
+  const out: string[] = [];
+  for (const part of lower.split(/,\s*(?=arn:)/)) {
+    const one = part.trim();
+    if (one !== '') out.push(one);
+  }
+  return out;
+}
+
+/** The service part of an ARN (`parseArn(text)?.service`), '' when the text is no ARN, without the parse. */
+function arnServiceOf(text: string): string {
+  if (!text.startsWith('arn:')) return '';
+  const a = text.indexOf(':', 4);
+  if (a < 0) return '';
+  const b = text.indexOf(':', a + 1);
+  if (b < 0) return '';
+  const c = text.indexOf(':', b + 1);
+  if (c < 0 || text.indexOf(':', c + 1) < 0) return '';
+  return text.slice(a + 1, b);
 }
 
 /**
@@ -62,9 +87,14 @@ export function formatsOf(type: ResourceType): readonly ArnFormat[] {
 export class ResourcePattern {
   readonly text: string;
   private readonly variants: string[];
-  /** set when the account ends with `*`: the resource part, for a format whose first resource token it spans */
-  private readonly spanResource: string | undefined;
-  private readonly head: string | undefined;
+  /**
+   * set when the account ends with `*`: the pattern to try against a format whose first resource token the
+   * account's `*` spans (`arn:…:*:` + the resource part)
+   */
+  private readonly spanPattern: string | undefined;
+  private readonly typeAnswers = new Map<ResourceType, boolean>();
+  /** knownTypesOf's answer, for the one catalogue it was asked with */
+  private known: { catalog: Catalog; types: readonly ResourceType[] } | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -75,38 +105,68 @@ export class ResourcePattern {
     if (arn && arn.account === '') {
       this.variants.push(`arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}`);
     }
-    if (arn && arn.account.endsWith('*')) {
-      this.head = `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:`;
-      this.spanResource = arn.resource;
-    }
+    this.spanPattern =
+      arn && arn.account.endsWith('*') ? `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}` : undefined;
   }
 
   matches(format: ArnFormat): boolean {
-    if (this.variants.some((v) => patternIntersectsFormat(v, format))) return true;
-    if (this.spanResource === undefined || this.head === undefined) return false;
+    for (const v of this.variants) if (patternIntersectsFormat(v, format)) return true;
+    if (this.spanPattern === undefined) return false;
     // `secret:${SecretId}`: the account's trailing `*` may also cover `:secret`, leaving `${SecretId}` for the
     // pattern's resource part.
-    const colon = format.resourcePrefix.indexOf(':');
-    if (colon < 0) return false;
-    const parsed = parseArn(format.format);
-    if (!parsed) return false;
-    const rest = parsed.resource.slice(colon + 1);
-    const shifted = compileArnFormat(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${parsed.account}:${rest}`);
-    return patternIntersectsFormat(`${this.head}${this.spanResource}`, shifted);
+    const shifted = shiftedFormat(format);
+    return shifted !== null && patternIntersectsFormat(this.spanPattern, shifted);
   }
 
   /** Whether the pattern can name some resource of the type. (Asked once per action of a statement: memoised.) */
   matchesType(type: ResourceType): boolean {
     let answer = this.typeAnswers.get(type);
     if (answer === undefined) {
-      answer = formatsOf(type).some((f) => this.matches(f));
+      answer = false;
+      for (const f of formatsOf(type)) {
+        if (this.matches(f)) {
+          answer = true;
+          break;
+        }
+      }
       this.typeAnswers.set(type, answer);
     }
     return answer;
   }
 
-  private readonly typeAnswers = new Map<ResourceType, boolean>();
+  /** The catalogue's resource types the pattern can name (see knownTypesOf). */
+  knownTypes(catalog: Catalog): readonly ResourceType[] {
+    const known = this.known;
+    if (known && known.catalog === catalog) return known.types;
+    const arn = parseArn(this.text.toLowerCase());
+    const service = arn && !/[*?]/.test(arn.service) ? arn.service : undefined;
+    const types: ResourceType[] = [];
+    for (const t of typesByArnService(catalog, service)) if (this.matchesType(t)) types.push(t);
+    this.known = { catalog, types };
+    return types;
+  }
 }
+
+/**
+ * The format with the resource part's first token moved into the account (`secret:${SecretId}` → `${SecretId}`
+ * after an account that now ends in `secret`), or null when the resource prefix has no `:`. One per format.
+ */
+function shiftedFormat(format: ArnFormat): ArnFormat | null {
+  let shifted = shiftedFormats.get(format);
+  if (shifted === undefined) {
+    shifted = null;
+    const colon = format.resourcePrefix.indexOf(':');
+    const parsed = colon < 0 ? undefined : parseArn(format.format);
+    if (parsed) {
+      const rest = parsed.resource.slice(colon + 1);
+      shifted = compileArnFormat(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${parsed.account}:${rest}`);
+    }
+    shiftedFormats.set(format, shifted);
+  }
+  return shifted;
+}
+
+const shiftedFormats = new WeakMap<ArnFormat, ArnFormat | null>();
 
 /**
  * Whether the pattern can name a resource of any type in the catalogue. A pattern that names none may be a type
@@ -116,11 +176,9 @@ export function namesKnownType(catalog: Catalog, pattern: ResourcePattern): bool
   return knownTypesOf(catalog, pattern).length > 0;
 }
 
-/** The catalogue's resource types the pattern can name. */
+/** The catalogue's resource types the pattern can name. (Memoised on the pattern, which patterns are shared.) */
 export function knownTypesOf(catalog: Catalog, pattern: ResourcePattern): readonly ResourceType[] {
-  const arn = parseArn(pattern.text.toLowerCase());
-  const service = arn && !/[*?]/.test(arn.service) ? arn.service : undefined;
-  return typesByArnService(catalog, service).filter((t) => pattern.matchesType(t));
+  return pattern.knownTypes(catalog);
 }
 
 const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();
@@ -129,16 +187,27 @@ const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();
 export function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
   let index = typeIndexes.get(catalog);
   if (!index) {
-    index = new Map([['', []]]);
+    const all: ResourceType[] = [];
+    index = new Map([['', all]]);
+    // One pass over the catalogue's ~2,300 types at first use: the ARN service of each format as formatsOf
+    // splits them, found by its colons, without compiling the formats (only the service asked about is matched).
     for (const s of catalog.services) {
       for (const t of s.resourceTypes) {
-        index.get('')!.push(t);
-        // The ARN service of each format as formatsOf splits them, without compiling every format of the
-        // catalogue for matching: only the types of the one service asked about are matched.
-        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
-          const service = parseArn(f.trim())?.service ?? '';
-          let list = index.get(service);
-          if (!list) index.set(service, (list = []));
+        all.push(t);
+        const lower = t.arnFormat.toLowerCase();
+        if (lower.indexOf('arn:', 1) < 0) {
+          // One format: the type cannot already be in its service's list. ('' is the list of all types.)
+          const arnService = arnServiceOf(lower.trim());
+          if (arnService === '') continue;
+          const list = index.get(arnService);
+          if (list) list.push(t);
+          else index.set(arnService, [t]);
+          continue;
+        }
+        for (const f of lower.split(/,\s*(?=arn:)/)) {
+          const arnService = arnServiceOf(f.trim());
+          let list = index.get(arnService);
+          if (!list) index.set(arnService, (list = []));
           if (!list.includes(t)) list.push(t);
         }
       }

@@ -1,18 +1,20 @@
 import type { Catalog, ResourceType } from '../../catalog/catalog.js';
 import {
+  fieldIntersectsFormat,
   parseArn,
-  patternIntersectsFormat,
+  patternFieldTokens,
   PARTITIONS,
   variablesAsWildcards,
   type Arn,
   type ArnFormat,
+  type Tokens,
 } from '../../engine/arn.js';
 import { compileWildcard } from '../../engine/wildcard.js';
 import { strList } from '../../policy/build.js';
-import type { Statement, Str } from '../../policy/model.js';
+import type { Str } from '../../policy/model.js';
 import { escapePointer } from '../../policy/tree.js';
 import { formatsOf, typesByArnService } from '../resource-match.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 /**
  * A `Resource`/`NotResource` value that is not a well-formed ARN for the service it names: not an ARN at all
@@ -34,10 +36,15 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const list of resourceLists(s)) {
-        for (const item of list.items) {
-          const problem = judge(ctx.catalog, item);
-          if (problem) ctx.report({ pointer: item.pointer, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}) });
+      if (s.resource) judgeAll(ctx, s.resource.items);
+      if (s.notResource) judgeAll(ctx, s.notResource.items);
+      // `Resources`, `resource`…: unknown-element reports the key; the values inside are still worth judging, so
+      // the author fixes both at once.
+      for (const p of s.node.props) {
+        if (p.key === 'Resource' || p.key === 'NotResource') continue;
+        const lower = p.key.toLowerCase();
+        if (lower === 'resource' || lower === 'resources' || lower === 'notresource' || lower === 'notresources') {
+          judgeAll(ctx, strList(p.value, `${s.pointer}/${escapePointer(p.key)}`).items);
         }
       }
     }
@@ -49,20 +56,11 @@ interface Problem {
   fix?: string;
 }
 
-/**
- * `Resource`, `NotResource`, and the same elements misspelled (`Resources`, `resource`): unknown-element
- * reports the key; the values inside are still worth judging, so the author fixes both at once.
- */
-function resourceLists(s: Statement) {
-  const lists = [s.resource, s.notResource].filter((l) => l !== undefined);
-  for (const p of s.node.props) {
-    if (p.key === 'Resource' || p.key === 'NotResource') continue;
-    const lower = p.key.toLowerCase();
-    if (lower === 'resource' || lower === 'resources' || lower === 'notresource' || lower === 'notresources') {
-      lists.push(strList(p.value, `${s.pointer}/${escapePointer(p.key)}`));
-    }
+function judgeAll(ctx: RuleContext, items: readonly Str[]): void {
+  for (const item of items) {
+    const problem = judge(ctx.catalog, item);
+    if (problem) ctx.report({ pointer: item.pointer, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}) });
   }
-  return lists;
 }
 
 const WILD = /[*?]/;
@@ -147,59 +145,46 @@ function replaceField(raw: string, index: number, value: string): string | undef
   return parts.join(':');
 }
 
-interface ArnIndex {
-  /** formats by their (lower-case) ARN service part */
-  byService: Map<string, { format: ArnFormat; type: ResourceType }[]>;
+interface Candidate {
+  format: ArnFormat;
+  type: ResourceType;
 }
 
-const fullIndexes = new WeakMap<Catalog, Map<string, { format: ArnFormat; type: ResourceType }[]>>();
+/**
+ * The formats, with fields, whose ARN service is `arnService`, of the given types. (The service has no wildcard
+ * and no variable: computeFormatProblem returns before for those, and `${…}` became `*` before parsing.)
+ */
+function formatsFor(types: readonly ResourceType[], arnService: string): Candidate[] {
+  const list: Candidate[] = [];
+  // Lower-case formats (see resource-match.ts): ARNs are matched below in lower case too.
+  for (const type of types) for (const format of formatsOf(type)) if (format.fields && format.service === arnService) list.push({ format, type });
+  return list;
+}
+
+const fullIndexes = new WeakMap<Catalog, Map<string, Candidate[]>>();
 
 /**
  * The formats of every resource type of the catalogue whose ARN has this service part. The types are found by
  * ARN service without compiling every format of the catalogue; only this service's formats are compiled.
  */
-function allFormats(catalog: Catalog, arnService: string): { format: ArnFormat; type: ResourceType }[] {
+function allFormats(catalog: Catalog, arnService: string): Candidate[] {
   let byService = fullIndexes.get(catalog);
   if (!byService) fullIndexes.set(catalog, (byService = new Map()));
   let list = byService.get(arnService);
-  if (!list) {
-    const one: ArnIndex = { byService: new Map() };
-    for (const type of typesByArnService(catalog, arnService)) add(one, type);
-    list = one.byService.get(arnService) ?? [];
-    byService.set(arnService, list);
-  }
+  if (!list) byService.set(arnService, (list = formatsFor(typesByArnService(catalog, arnService), arnService)));
   return list;
 }
 
-function add(index: ArnIndex, type: ResourceType): void {
-  // Lower-case formats (see resource-match.ts): ARNs are matched below in lower case too.
-  for (const format of formatsOf(type)) {
-    if (!format.fields || WILD.test(format.service) || format.service.includes('${')) continue;
-    const key = format.service;
-    let list = index.byService.get(key);
-    if (!list) index.byService.set(key, (list = []));
-    list.push({ format, type });
-  }
-}
-
-const ownIndexes = new WeakMap<Catalog, ArnIndex>();
+const ownIndexes = new WeakMap<Catalog, Map<string, Candidate[]>>();
 
 /** The formats of the service whose IAM prefix equals the ARN service: usually all there is, and cheap. */
-function ownFormats(catalog: Catalog, arnService: string): { format: ArnFormat; type: ResourceType }[] {
-  let index = ownIndexes.get(catalog);
-  if (!index) ownIndexes.set(catalog, (index = { byService: new Map() }));
-  let list = index.byService.get(arnService);
-  if (!list) {
-    const one: ArnIndex = { byService: new Map() };
-    for (const type of catalog.service(arnService)?.resourceTypes ?? []) add(one, type);
-    list = one.byService.get(arnService) ?? [];
-    index.byService.set(arnService, list);
-  }
+function ownFormats(catalog: Catalog, arnService: string): Candidate[] {
+  let byService = ownIndexes.get(catalog);
+  if (!byService) ownIndexes.set(catalog, (byService = new Map()));
+  let list = byService.get(arnService);
+  if (!list) byService.set(arnService, (list = formatsFor(catalog.service(arnService)?.resourceTypes ?? [], arnService)));
   return list;
 }
-
-const fieldPattern = (field: 2 | 3 | 4, value: string): string =>
-  field === 2 ? `arn:*:*:${value}:*:*` : field === 3 ? `arn:*:*:*:${value}:*` : `arn:*:*:*:*:${value}`;
 
 /** Answers by ARN text: the same ARNs recur across the statements and policies of one run. */
 const formatProblems = new WeakMap<Catalog, Map<string, Problem | undefined>>();
@@ -217,34 +202,40 @@ function formatProblem(catalog: Catalog, raw: string, written: Arn): Problem | u
 function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
   if (WILD.test(written.service)) return undefined;
   const arn: Arn = { ...written, region: written.region.toLowerCase(), account: written.account.toLowerCase(), resource: written.resource.toLowerCase() };
+  // The resource part, tokenised once for every format it is tried against.
+  const resource = patternFieldTokens(arn.resource);
   // Usually the service's own resource types settle it; only a suspected problem consults every service.
   const own = ownFormats(catalog, arn.service);
   if (own.length > 0) {
-    const byResource = matchingResource(own, arn);
+    const byResource = matchingResource(own, resource);
     if (byResource.length > 0 && !regionOrAccountProblem(raw, written, arn, own, byResource)) return undefined;
   }
   const all = allFormats(catalog, arn.service);
   if (all.length === 0) return undefined;
-  return regionOrAccountProblem(raw, written, arn, all);
+  return regionOrAccountProblem(raw, written, arn, all, matchingResource(all, resource));
 }
 
-function matchingResource(formats: { format: ArnFormat; type: ResourceType }[], arn: Arn) {
-  const p = fieldPattern(4, arn.resource);
-  return formats.filter((f) => patternIntersectsFormat(p, f.format));
+/** The formats whose resource part the ARN's resource part (tokens; null for `*`) can match. */
+function matchingResource(formats: Candidate[], resource: Tokens | null): Candidate[] {
+  if (resource === null) return formats;
+  const out: Candidate[] = [];
+  for (const f of formats) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
+  return out;
+}
+
+/** Whether some candidate's field `index` (2 region, 3 account) can hold the ARN's value there. */
+function someFieldFits(candidates: Candidate[], index: 2 | 3, value: string): boolean {
+  const tokens = patternFieldTokens(value);
+  for (const c of candidates) if (fieldIntersectsFormat(tokens, index, c.format)) return true;
+  return false;
 }
 
 /** `written` is the ARN as written (for messages), `arn` the same in lower case (for matching). */
-function regionOrAccountProblem(
-  raw: string,
-  written: Arn,
-  arn: Arn,
-  formats: { format: ArnFormat; type: ResourceType }[],
-  byResource = matchingResource(formats, arn),
-): Problem | undefined {
+function regionOrAccountProblem(raw: string, written: Arn, arn: Arn, formats: Candidate[], byResource: Candidate[]): Problem | undefined {
   // The resource types this ARN can be (by its resource part); when none, judge against all of the service's.
   const candidates = byResource.length > 0 ? byResource : formats;
   const names = (): string => describe(arn, candidates);
-  const regionOk = candidates.some((f) => patternIntersectsFormat(fieldPattern(2, arn.region), f.format));
+  const regionOk = someFieldFits(candidates, 2, arn.region);
   if (!regionOk) {
     if (arn.region === '') {
       return { message: `${names()} ARNs have a region: arn:${written.partition}:${written.service}:REGION:… (${example(candidates)})` };
@@ -256,8 +247,7 @@ function regionOrAccountProblem(
   }
   // An empty account is not judged: AWS-owned resources leave it out where the format has one
   // (`arn:aws:ssm:*::document/AWS-RunShellScript`, public SSM parameters, Resource Explorer service views).
-  const accountOk =
-    arn.account === '' || candidates.some((f) => patternIntersectsFormat(fieldPattern(3, arn.account), f.format));
+  const accountOk = arn.account === '' || someFieldFits(candidates, 3, arn.account);
   if (!accountOk) {
     return {
       message: `${names()} ARNs have no account; "${written.account}" makes the ARN match nothing (${example(candidates)})`,
@@ -280,10 +270,10 @@ function regionOrAccountProblem(
  * `us-gov-west-1`, `cn-north-1`). Upper-case text that is not a region is taken for a placeholder (`REGION`) and
  * left to placeholder-in-policy.
  */
-function regionShapeProblem(raw: string, arn: Arn, candidates: { format: ArnFormat }[]): Problem | undefined {
+function regionShapeProblem(raw: string, arn: Arn, candidates: Candidate[]): Problem | undefined {
   const region = arn.region;
   if (region === '' || WILD.test(region) || !/^[A-Za-z0-9-]+$/.test(region)) return undefined;
-  if (!candidates.every((c) => parseArn(c.format.format)?.region.startsWith('${'))) return undefined;
+  if (!candidates.every((c) => c.format.regionIsVariable)) return undefined;
   const shape = /^[a-z]{2,}(-[a-z]+)+-\d{1,2}$/;
   if (shape.test(region)) return undefined;
   if (shape.test(region.toLowerCase())) {
