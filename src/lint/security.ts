@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { parseActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
-import { compileWildcard, type WildcardMatcher } from '../engine/wildcard.js';
+import { compileWildcard } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
 import type { RuleContext } from './rule.js';
@@ -25,143 +25,153 @@ export interface ActionHit {
  * nothing (they are not known to grant anything).
  */
 export function statementAppliesTo(s: Statement, fullName: string): ActionHit | undefined {
-  const q = queryOf(fullName);
+  const id = queryOf(fullName).id;
   if (s.action) {
-    const i = firstMatchingItem(s.action, q);
-    return i < 0 ? undefined : { pointer: s.action.items[i]!.pointer, written: s.action.items[i]!.value };
+    const i = firstItems(s.action)?.[id] ?? 0;
+    if (i === 0) return undefined;
+    const item = s.action.items[i - 1]!;
+    return { pointer: item.pointer, written: item.value };
   }
   if (s.notAction) {
-    if (firstMatchingItem(s.notAction, q) >= 0) return undefined;
+    if ((firstItems(s.notAction)?.[id] ?? 0) !== 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
 }
 
-/** A named action as the lookups below need it, lower case; the rules ask about a fixed few hundred names. */
+/**
+ * The named actions the rules ask about, each with a dense id. The rules ask about a fixed few hundred names
+ * (the lists of risky-actions.ts and escalation-paths.ts, iam:PassRole…), so each statement's items are matched
+ * against all of them in one pass (firstItems) and every later question is an array read: the rules ask
+ * dozens of names per statement, and managed policies list hundreds of actions.
+ */
 interface ActionQuery {
+  id: number;
+  /** `service:action`, lower case */
   name: string;
   service: string;
   action: string;
 }
+/** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
+const queryList: ActionQuery[] = [];
+const queriesByService = new Map<string, ActionQuery[]>();
+/**
+ * Bumped when a name joins the set (answers computed before then lack it) and when the set is emptied: the
+ * per-text and per-list answers below carry the generation they were computed at.
+ */
+let generation = 0;
+/** how many times the cap emptied the set */
+let emptied = 0;
 
 function queryOf(fullName: string): ActionQuery {
   let q = queries.get(fullName);
   if (!q) {
     const name = fullName.toLowerCase();
-    const colon = name.indexOf(':');
-    q = { name, service: name.slice(0, colon), action: name.slice(colon + 1) };
-    if (queries.size >= 10_000) queries.clear();
+    q = queries.get(name);
+    if (!q) {
+      // The names come from the rules' constant lists; the cap only guards against a caller asking about
+      // arbitrary names.
+      if (queryList.length >= 10_000) {
+        emptied++;
+        queries.clear();
+        queryList.length = 0;
+        queriesByService.clear();
+      }
+      const colon = name.indexOf(':');
+      q = { id: queryList.length, name, service: name.slice(0, colon), action: name.slice(colon + 1) };
+      queryList.push(q);
+      queries.set(name, q);
+      let same = queriesByService.get(q.service);
+      if (!same) queriesByService.set(q.service, (same = []));
+      same.push(q);
+      generation++;
+      textMatches.clear();
+    }
     queries.set(fullName, q);
   }
   return q;
 }
 
-/**
- * One list's items for "which item first matches this action": literal items by lower-case name (the first of
- * each), wildcard items in order, by service where the service is written out. The rules ask about dozens of
- * named actions per statement, and managed policies list hundreds of actions, so a lookup must not try every
- * item.
- */
-interface WildcardItem {
-  index: number;
-  service: WildcardMatcher;
-  name: WildcardMatcher;
-}
-interface ItemIndex {
-  literal: Map<string, number>;
-  /** wildcard items whose service part is literal, by that service */
-  byService: Map<string, WildcardItem[]>;
-  /** wildcard items whose service part has a wildcard */
-  anyService: WildcardItem[];
-  /** the services of literal items */
-  literalServices: Set<string>;
-}
-const itemIndexes = new WeakMap<StrList, ItemIndex>();
-const NONE: readonly WildcardItem[] = [];
+const listIds = new WeakMap<readonly string[], { generation: number; ids: Int32Array }>();
 
-function itemIndex(list: StrList): ItemIndex {
-  let index = itemIndexes.get(list);
-  if (!index) {
-    const literal = new Map<string, number>();
-    const byService = new Map<string, WildcardItem[]>();
-    const anyService: WildcardItem[] = [];
-    const literalServices = new Set<string>();
-    list.items.forEach((item, i) => {
-      const shape = item.unresolved ? undefined : itemShape(item.value);
-      if (!shape) return;
-      if (shape.anyService) {
-        anyService.push({ index: i, service: shape.serviceMatcher!, name: shape.nameMatcher! });
-      } else if (shape.nameMatcher) {
-        let same = byService.get(shape.service);
-        if (!same) byService.set(shape.service, (same = []));
-        same.push({ index: i, service: shape.serviceMatcher!, name: shape.nameMatcher });
-      } else {
-        if (!literal.has(shape.key)) literal.set(shape.key, i);
-        literalServices.add(shape.service);
-      }
-    });
-    index = { literal, byService, anyService, literalServices };
-    itemIndexes.set(list, index);
+/** The query ids of a list of names, in the list's order. */
+function idsOf(actions: readonly string[]): Int32Array {
+  let entry = listIds.get(actions);
+  if (!entry || entry.generation !== generation) {
+    const ids = new Int32Array(actions.length);
+    // Again if the set was emptied half-way (the cap in queryOf): ids of before and after would not mix.
+    for (let tries = 0; tries < 2; tries++) {
+      const before = emptied;
+      for (let i = 0; i < actions.length; i++) ids[i] = queryOf(actions[i]!).id;
+      if (emptied === before) break;
+    }
+    // queryOf may have added names: the generation after the whole list is the one the ids belong to.
+    entry = { generation, ids };
+    listIds.set(actions, entry);
   }
-  return index;
+  return entry.ids;
 }
 
 const WILDCARD = /[*?]/;
+const NO_IDS: readonly number[] = [];
 
-/** What itemIndex needs of an item's text, by text: policies of a corpus repeat the same actions. */
-interface ItemShape {
-  service: string;
-  /** `service:name`, lower case */
-  key: string;
-  anyService: boolean;
-  /** set for an item with a wildcard */
-  serviceMatcher: WildcardMatcher | undefined;
-  nameMatcher: WildcardMatcher | undefined;
-}
-const itemShapes = new Map<string, ItemShape | null>();
+/** The ids of the queries an action text matches, by text: policies of a corpus repeat the same actions. */
+const textMatches = new Map<string, readonly number[]>();
 
-function itemShape(text: string): ItemShape | undefined {
-  let shape = itemShapes.get(text);
-  if (shape === undefined) {
-    const p = parseActionPattern(text);
-    if (!p) shape = null;
-    else {
-      const anyService = WILDCARD.test(p.service);
-      const wild = anyService || WILDCARD.test(p.name);
-      shape = {
-        service: p.service,
-        key: `${p.service}:${p.name}`,
-        anyService,
-        serviceMatcher: wild ? compileWildcard(p.service) : undefined,
-        nameMatcher: wild ? compileWildcard(p.name) : undefined,
-      };
-    }
-    if (itemShapes.size >= 100_000) itemShapes.clear();
-    itemShapes.set(text, shape);
+function matchesOfText(text: string): readonly number[] {
+  let ids = textMatches.get(text);
+  if (ids === undefined) {
+    ids = computeMatches(text);
+    if (textMatches.size >= 100_000) textMatches.clear();
+    textMatches.set(text, ids);
   }
-  return shape ?? undefined;
+  return ids;
 }
 
-/** The index of the list's first item that matches the action; -1 when none does. */
-function firstMatchingItem(list: StrList, q: ActionQuery): number {
-  const index = itemIndex(list);
-  let first = index.literal.get(q.name) ?? -1;
-  for (const w of index.byService.get(q.service) ?? NONE) {
-    if (first >= 0 && w.index > first) break;
-    if (w.name.matches(q.action)) {
-      first = w.index;
-      break;
-    }
+function computeMatches(text: string): readonly number[] {
+  const p = parseActionPattern(text);
+  if (!p) return NO_IDS;
+  const anyService = WILDCARD.test(p.service);
+  if (!anyService && !WILDCARD.test(p.name)) {
+    const q = queries.get(`${p.service}:${p.name}`);
+    return q ? [q.id] : NO_IDS;
   }
-  for (const w of index.anyService) {
-    if (first >= 0 && w.index > first) break;
-    if (w.service.matches(q.service) && w.name.matches(q.action)) {
-      first = w.index;
-      break;
-    }
+  const name = compileWildcard(p.name);
+  const out: number[] = [];
+  if (anyService) {
+    const service = compileWildcard(p.service);
+    for (const q of queryList) if (service.matches(q.service) && name.matches(q.action)) out.push(q.id);
+  } else {
+    for (const q of queriesByService.get(p.service) ?? NO_QUERIES) if (name.matches(q.action)) out.push(q.id);
   }
-  return first;
+  return out.length > 0 ? out : NO_IDS;
+}
+const NO_QUERIES: readonly ActionQuery[] = [];
+
+/**
+ * Per `Action`/`NotAction` list: for each query id, 1 + the index of the first item that matches it (0: none);
+ * null when no item matches any query (most statements of a corpus).
+ */
+const firstItemTables = new WeakMap<StrList, { generation: number; first: Int32Array | null }>();
+
+function firstItems(list: StrList): Int32Array | null {
+  let entry = firstItemTables.get(list);
+  if (!entry || entry.generation !== generation) {
+    let first: Int32Array | null = null;
+    const items = list.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.unresolved) continue;
+      const ids = matchesOfText(item.value);
+      if (ids.length === 0) continue;
+      first ??= new Int32Array(queryList.length);
+      for (const id of ids) if (first[id] === 0) first[id] = i + 1;
+    }
+    entry = { generation, first };
+    firstItemTables.set(list, entry);
+  }
+  return entry.first;
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
@@ -299,70 +309,72 @@ export function reportListedOnUnscoped(
   actions: readonly string[],
   message: (granted: readonly string[], written: string, resource: string) => string,
 ): void {
+  const ids = idsOf(actions);
   for (const s of ctx.document.statements) {
     if (!isAllow(s)) continue;
+    // Which listed names the statement grants comes first: it is an array read per name, and most statements
+    // grant none, so their resources and conditions are never looked at.
+    const list = s.action ?? s.notAction;
+    if (!list) continue;
+    const first = firstItems(list);
+    const viaNotAction = s.action === undefined;
+    if (!viaNotAction ? !grantsSome(first, ids) : first !== null && !missesSome(first, ids)) continue;
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
-    const byItem = new Map<string, { written: string; granted: string[]; resource: string }>();
-    for (const name of s.action ? namesOfServicesIn(s.action, actions) : actions) {
-      const hit = statementAppliesTo(s, name);
-      if (!hit) continue;
+    // By the granting item (1 + its index; 0 for the NotAction element), in the order items first grant.
+    const byItem = new Map<number, { pointer: string; written: string; granted: string[]; resource: string }>();
+    for (let k = 0; k < ids.length; k++) {
+      const at = first === null ? 0 : first[ids[k]!]!;
+      if (viaNotAction ? at !== 0 : at === 0) continue;
+      const name = actions[k]!;
       // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
       // s3:GetObject scoped.
       const on = unscoped.find((r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, name));
       if (!on) continue;
-      let entry = byItem.get(hit.pointer);
+      const key = viaNotAction ? 0 : at;
+      let entry = byItem.get(key);
       if (!entry) {
         const resource = on.value === 'NotResource' ? 'NotResource' : `"${on.value}"`;
-        byItem.set(hit.pointer, (entry = { written: hit.written, granted: [], resource }));
+        const item = viaNotAction ? undefined : list.items[at - 1]!;
+        entry = { pointer: item ? item.pointer : list.pointer, written: item ? item.value : 'NotAction', granted: [], resource };
+        byItem.set(key, entry);
       }
       entry.granted.push(name);
     }
-    for (const [pointer, { written, granted, resource }] of byItem) ctx.report({ pointer, message: message(granted, written, resource) });
+    for (const { pointer, written, granted, resource } of byItem.values()) ctx.report({ pointer, message: message(granted, written, resource) });
   }
+}
+
+/** Whether some item matches one of the ids. */
+function grantsSome(first: Int32Array | null, ids: Int32Array): boolean {
+  if (first === null) return false;
+  for (let k = 0; k < ids.length; k++) if (first[ids[k]!] !== 0) return true;
+  return false;
+}
+
+/** Whether no item matches one of the ids (a `NotAction` list then leaves it allowed). */
+function missesSome(first: Int32Array, ids: Int32Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) return true;
+  return false;
 }
 
 /** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
 export function namesAllowedBy(statements: readonly Statement[], actions: readonly string[]): Set<string> {
+  const ids = idsOf(actions);
   const out = new Set<string>();
   for (const s of statements) {
     if (!isAllow(s)) continue;
-    for (const name of s.action ? namesOfServicesIn(s.action, actions) : actions) {
-      if (!out.has(name) && statementAppliesTo(s, name)) out.add(name);
+    const list = s.action ?? s.notAction;
+    if (!list) continue;
+    const first = firstItems(list);
+    if (s.action ? first === null : first !== null && !missesSome(first, ids)) continue;
+    const granting = s.action !== undefined;
+    for (let k = 0; k < ids.length; k++) {
+      const at = first === null ? 0 : first[ids[k]!]!;
+      if ((at !== 0) === granting) out.add(actions[k]!);
     }
   }
   return out;
-}
-
-const namesByService = new WeakMap<readonly string[], Map<string, number[]>>();
-
-/**
- * The names in `actions` (in their order) whose service some item of the list can match: a list without an item
- * whose service part is a wildcard can match only names of the services it writes out, and a statement names a
- * few services while the rules ask about hundreds of names.
- */
-function namesOfServicesIn(list: StrList, actions: readonly string[]): readonly string[] {
-  const index = itemIndex(list);
-  if (index.anyService.length > 0) return actions;
-  let byService = namesByService.get(actions);
-  if (!byService) {
-    byService = new Map();
-    actions.forEach((name, i) => {
-      const q = queryOf(name);
-      let same = byService!.get(q.service);
-      if (!same) byService!.set(q.service, (same = []));
-      same.push(i);
-    });
-    namesByService.set(actions, byService);
-  }
-  const picked: number[] = [];
-  for (const service of index.literalServices) for (const i of byService.get(service) ?? []) picked.push(i);
-  for (const service of index.byService.keys()) {
-    if (index.literalServices.has(service)) continue;
-    for (const i of byService.get(service) ?? []) picked.push(i);
-  }
-  picked.sort((a, b) => a - b);
-  return picked.map((i) => actions[i]!);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
 import { globContains, globsIntersect } from '../../engine/glob.js';
-import { compileWildcard, type WildcardMatcher } from '../../engine/wildcard.js';
+import { compileWildcard } from '../../engine/wildcard.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
 import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -41,10 +41,13 @@ export default {
     policyTypes: ['identity'],
   },
   check(ctx) {
-    if (ctx.document.statements.some(isUnconditionalAdmin)) return;
-    const grants = new GrantIndex(ctx);
-    // Most policies grant none of the few dozen actions the paths name: then no step has a candidate.
-    const granted = new Set([...namesAllowedBy(ctx.document.statements, ESCALATION_ACTIONS)].filter((a) => grants.of(a).length > 0));
+    // Most policies grant none of the few dozen actions the paths name: then no step has a candidate. (Asked
+    // first: it reads tables the other security rules share, while the admin check walks every item.)
+    const allowed = namesAllowedBy(ctx.document.statements, ESCALATION_ACTIONS);
+    if (allowed.size === 0 || ctx.document.statements.some(isUnconditionalAdmin)) return;
+    const grants = new GrantIndex(ctx, allowed);
+    const granted = new Set<string>();
+    for (const a of allowed) if (grants.of(a).length > 0) granted.add(a);
     if (granted.size === 0) return;
     // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
     const perStep = new Map<EscalationStep, Candidate[]>();
@@ -54,9 +57,9 @@ export default {
       return list;
     };
     const found = new Map<string, { path: EscalationPath; match: Match }>();
-    for (const path of ESCALATION_PATHS) {
+    for (const { path, required } of PATHS) {
       // A required step none of whose actions is granted has no candidate: the path cannot match.
-      if (path.steps.some((step) => !step.optional && !step.actions.some((a) => granted.has(a.toLowerCase())))) continue;
+      if (!required.every((names) => names.some((a) => granted.has(a)))) continue;
       const match = findPath(path, stepCandidates);
       if (match) found.set(path.id, { path, match });
     }
@@ -66,6 +69,12 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** Each path with the lower-case actions of its required steps, for the check that some action of each is granted. */
+const PATHS = ESCALATION_PATHS.map((path) => ({
+  path,
+  required: path.steps.filter((step) => !step.optional).map((step) => step.actions.map((a) => a.toLowerCase())),
+}));
 
 function isUnconditionalAdmin(s: Statement): boolean {
   return (
@@ -86,41 +95,23 @@ interface Grant {
 /** Allowed grants per action, after unconditional denies; computed on first use. */
 class GrantIndex {
   private readonly cache = new Map<string, Grant[]>();
-  constructor(readonly ctx: RuleContext) {}
+  /** @param allowed the lower-case names some `Allow` statement applies to: no other name has a grant */
+  constructor(
+    readonly ctx: RuleContext,
+    private readonly allowed: ReadonlySet<string>,
+  ) {}
 
   of(action: string): Grant[] {
     const key = action.toLowerCase();
     let out = this.cache.get(key);
     if (!out) {
-      out = this.compute(action);
+      out = this.allowed.has(key) ? this.compute(action) : [];
       this.cache.set(key, out);
     }
     return out;
   }
 
-  /** service patterns of the `Allow` statements' `Action` items; undefined when some `Allow` uses `NotAction` */
-  private services: WildcardMatcher[] | undefined | null = null;
-
-  /** Whether some `Allow` statement might apply to the action's service (a cheap filter before matching). */
-  private mayGrant(action: string): boolean {
-    if (this.services === null) {
-      const services = new Set<string>();
-      let notAction = false;
-      for (const s of this.ctx.document.statements) {
-        if (!isAllow(s)) continue;
-        if (s.notAction) notAction = true;
-        // The analysis's facts are per text and shared across policies; parsing each item again is not.
-        if (s.action) for (const it of this.ctx.analysis.actions(s)) if (it.pattern) services.add(it.pattern.service);
-      }
-      this.services = notAction ? undefined : [...services].map((p) => compileWildcard(p));
-    }
-    if (this.services === undefined) return true;
-    const service = action.slice(0, action.indexOf(':')).toLowerCase();
-    return this.services.some((m) => m.matches(service));
-  }
-
   private compute(action: string): Grant[] {
-    if (!this.mayGrant(action)) return [];
     const statements = this.ctx.document.statements;
     let out: Grant[] = [];
     for (const s of statements) {
