@@ -29,10 +29,14 @@ export function contained(outer: string, inner: string): boolean {
   return r;
 }
 
-function literalPrefix(pattern: string): string {
+function literalPrefixLength(pattern: string): number {
   let i = 0;
-  while (i < pattern.length && pattern[i] !== '*' && pattern[i] !== '?') i++;
-  return pattern.slice(0, i);
+  while (i < pattern.length) {
+    const c = pattern.charCodeAt(i);
+    if (c === 0x2a /* * */ || c === 0x3f /* ? */) break;
+    i++;
+  }
+  return i;
 }
 
 /** One string the pattern matches: its wildcards taken as the shortest text (`?` as a character no ARN has). */
@@ -40,12 +44,21 @@ function witnessOf(p: string): string {
   return p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
 }
 
+/** A node of the prefix trie: the wildcard patterns whose literal prefix ends here, and the next characters. */
+interface PrefixNode {
+  patterns: string[] | undefined;
+  next: Map<number, PrefixNode> | undefined;
+}
+
 export class PatternIndex {
-  /** wildcard patterns by literal prefix */
-  private readonly byPrefix = new Map<string, string[]>();
+  /**
+   * Wildcard patterns in a trie over their literal prefixes: the candidates for covering a pattern are found by
+   * walking its own literal prefix once, shortest prefixes first (no substring per possible prefix length).
+   */
+  private readonly root: PrefixNode = { patterns: undefined, next: undefined };
+  private wildcards = 0;
   private readonly exact = new Set<string>();
-  /** the distinct lengths of the keys of byPrefix: only prefixes of these lengths can have candidates */
-  private readonly prefixLengths: number[] = [];
+  private readonly original = new Map<string, string>();
 
   /** `caseInsensitive`: patterns are compared lower-cased (actions); `coveredBy` returns the pattern as given. */
   constructor(
@@ -59,21 +72,22 @@ export class PatternIndex {
     return this.caseInsensitive ? p.toLowerCase() : p;
   }
 
-  private readonly original = new Map<string, string>();
-
   add(pattern: string): void {
     const p = this.norm(pattern);
     if (!this.original.has(p)) this.original.set(p, pattern);
     this.exact.add(p);
-    if (p.includes('*') || p.includes('?')) {
-      const prefix = literalPrefix(p);
-      const list = this.byPrefix.get(prefix);
-      if (list) list.push(p);
-      else {
-        this.byPrefix.set(prefix, [p]);
-        if (!this.prefixLengths.includes(prefix.length)) this.prefixLengths.push(prefix.length);
-      }
+    const len = literalPrefixLength(p);
+    if (len === p.length) return;
+    let node = this.root;
+    for (let i = 0; i < len; i++) {
+      const c = p.charCodeAt(i);
+      const next = (node.next ??= new Map());
+      let child = next.get(c);
+      if (!child) next.set(c, (child = { patterns: undefined, next: undefined }));
+      node = child;
     }
+    (node.patterns ??= []).push(p);
+    this.wildcards++;
   }
 
   /**
@@ -81,20 +95,22 @@ export class PatternIndex {
    * matches; undefined when none does or containment could not be decided.
    */
   coveredBy(pattern: string): string | undefined {
-    if (this.prefixLengths.length === 0) return undefined;
+    if (this.wildcards === 0) return undefined;
     const p = this.norm(pattern);
-    const q = literalPrefix(p);
+    const q = literalPrefixLength(p);
     let witness: string | undefined;
-    for (let len = 0; len <= q.length; len++) {
-      if (!this.prefixLengths.includes(len)) continue;
-      const outers = this.byPrefix.get(len === q.length ? q : q.slice(0, len));
-      if (!outers) continue;
-      for (const outer of outers) {
-        if (outer === p) continue;
-        witness ??= witnessOf(p);
-        if (!compileWildcard(outer).matches(witness)) continue;
-        if (contained(outer, p)) return this.original.get(outer);
+    let node: PrefixNode | undefined = this.root;
+    for (let i = 0; node !== undefined; i++) {
+      if (node.patterns !== undefined) {
+        for (const outer of node.patterns) {
+          if (outer === p) continue;
+          witness ??= witnessOf(p);
+          if (!compileWildcard(outer).matches(witness)) continue;
+          if (contained(outer, p)) return this.original.get(outer);
+        }
       }
+      if (i >= q) break;
+      node = node.next?.get(p.charCodeAt(i));
     }
     return undefined;
   }
@@ -104,14 +120,21 @@ export class PatternIndex {
     const p = this.norm(pattern);
     const out: string[] = [];
     if (this.exact.has(p)) out.push(this.original.get(p)!);
-    const q = literalPrefix(p);
-    const witness = witnessOf(p);
-    for (let len = 0; len <= q.length; len++) {
-      if (!this.prefixLengths.includes(len)) continue;
-      for (const outer of this.byPrefix.get(q.slice(0, len)) ?? []) {
-        if (outer === p || !compileWildcard(outer).matches(witness)) continue;
-        if (contained(outer, p)) out.push(this.original.get(outer)!);
+    if (this.wildcards === 0) return out;
+    const q = literalPrefixLength(p);
+    let witness: string | undefined;
+    let node: PrefixNode | undefined = this.root;
+    for (let i = 0; node !== undefined; i++) {
+      if (node.patterns !== undefined) {
+        for (const outer of node.patterns) {
+          if (outer === p) continue;
+          witness ??= witnessOf(p);
+          if (!compileWildcard(outer).matches(witness)) continue;
+          if (contained(outer, p)) out.push(this.original.get(outer)!);
+        }
       }
+      if (i >= q) break;
+      node = node.next?.get(p.charCodeAt(i));
     }
     return out;
   }

@@ -44,7 +44,7 @@ export function lintLoaded(policy: LoadedPolicy, options: LintOptions = {}): Lin
     catalog,
     analysis: new PolicyAnalysis(document, catalog),
     get compactLength() {
-      size ??= compactLength(root);
+      size ??= policy.compactLength ?? compactLength(root);
       return size;
     },
     syntaxError,

@@ -13,47 +13,72 @@ export interface RedundantItem {
   repeat: boolean;
 }
 
+const NONE: readonly RedundantItem[] = [];
+
+/** Lists up to this long find repeats by scanning the earlier items: cheaper than a Map for the usual short list. */
+const SCAN_LIMIT = 16;
+
 /**
- * `comparable(item)`: whether the item's text can be compared at all (not an unresolved template value);
- * `containable(item)`: whether it may take part in containment, not only in exact repeats.
+ * Items are compared only when their text is known (a string, not an unresolved template value).
+ * `caseInsensitive`: compare lower-cased (actions). `variablesContain`: whether an item holding a policy variable
+ * (`${aws:username}`) takes part in containment; when false it is compared only for exact repeats (resources, whose
+ * variables are unknown until request time).
  */
-export function redundantItems(
-  list: StrList,
-  caseInsensitive: boolean,
-  comparable: (item: Str) => boolean,
-  containable: (item: Str) => boolean = () => true,
-): RedundantItem[] {
+export function redundantItems(list: StrList, caseInsensitive: boolean, variablesContain: boolean): readonly RedundantItem[] {
+  const items = list.items;
+  const n = items.length;
   // One item repeats nothing and covers nothing but itself (most lists hold one).
-  if (list.items.length < 2) return [];
-  const norm = (s: string): string => (caseInsensitive ? s.toLowerCase() : s);
-  const out: RedundantItem[] = [];
-  const first = new Map<string, { item: Str; index: number }>();
-  list.items.forEach((item, index) => {
-    if (!comparable(item)) return;
-    const k = norm(item.value);
-    const earlier = first.get(k);
-    if (earlier) out.push({ item, by: earlier.item, repeat: true });
-    else first.set(k, { item, index });
-  });
-  // Without a wildcard pattern nothing covers another item: only the repeats above.
+  if (n < 2) return NONE;
+  // One pass, no closures: every statement of every policy comes through here, most with nothing to report.
+  // keys[i] is the compared text of item i when it is the first of its text, else undefined.
+  const keys: (string | undefined)[] = new Array<string | undefined>(n);
+  const byKey = n > SCAN_LIMIT ? new Map<string, number>() : undefined;
+  let out: RedundantItem[] | undefined;
   let wildcard = false;
-  for (const k of first.keys()) {
-    if (k.includes('*') || k.includes('?')) {
-      wildcard = true;
-      break;
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    if (item.unresolved || item.node.kind !== 'string') continue;
+    const k = caseInsensitive ? item.value.toLowerCase() : item.value;
+    let earlier = -1;
+    if (byKey) {
+      const e = byKey.get(k);
+      if (e === undefined) byKey.set(k, i);
+      else earlier = e;
+    } else {
+      for (let j = 0; j < i; j++) {
+        if (keys[j] === k) {
+          earlier = j;
+          break;
+        }
+      }
     }
+    if (earlier >= 0) {
+      (out ??= []).push({ item, by: items[earlier]!, repeat: true });
+      continue;
+    }
+    keys[i] = k;
+    if (!wildcard && (k.includes('*') || k.includes('?'))) wildcard = true;
   }
-  if (!wildcard) return out;
-  const candidates = [...first].filter(([, v]) => containable(v.item));
+  // Without a wildcard pattern nothing covers another item: only the repeats above.
+  if (!wildcard) return out ?? NONE;
   // Only a wildcard pattern covers a pattern other than itself (repeats were found above).
-  const index = new PatternIndex(candidates.filter(([k]) => k.includes('*') || k.includes('?')).map(([k]) => k));
-  for (const [k, { item, index: i }] of candidates) {
+  const index = new PatternIndex([]);
+  const firstOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (k === undefined || (!variablesContain && k.includes('${'))) continue;
+    firstOf.set(k, i);
+    if (k.includes('*') || k.includes('?')) index.add(k);
+  }
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (k === undefined || (!variablesContain && k.includes('${'))) continue;
     const outer = index.coveredBy(k);
     if (outer === undefined) continue;
-    const by = first.get(outer)!;
+    const by = firstOf.get(outer)!;
     // Two spellings of one pattern (`s3:Get*`, `s3:Get**`) cover each other: only the later one is redundant.
-    if (by.index > i && contained(k, outer)) continue;
-    out.push({ item, by: by.item, repeat: false });
+    if (by > i && contained(k, outer)) continue;
+    (out ??= []).push({ item: items[i]!, by: items[by]!, repeat: false });
   }
-  return out;
+  return out ?? NONE;
 }

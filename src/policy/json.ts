@@ -21,7 +21,17 @@ export interface DuplicateKey {
 }
 
 export type ParseResult =
-  | { ok: true; node: JsonNode; duplicateKeys: DuplicateKey[] }
+  | {
+      ok: true;
+      node: JsonNode;
+      duplicateKeys: DuplicateKey[];
+      /**
+       * The document's length without white space as IAM counts it (`compactLength` in loaded.ts), counted while
+       * parsing; undefined when the text has an escape, a non-ASCII character or a duplicated key, where the
+       * serialised form differs from the source by more than white space and numbers.
+       */
+      compactLength: number | undefined;
+    }
   | { ok: false; error: JsonSyntaxError };
 
 class SyntaxFailure extends Error {
@@ -43,10 +53,13 @@ export function parseJson(text: string): ParseResult {
       p.skipWhitespace();
     }
     if (p.pos >= text.length) throw new SyntaxFailure('the document is empty', p.pos);
+    // White space before and after the root is not the document's.
+    p.ws = 0;
     const node = p.value(0);
+    const compactLength = p.plain ? node.end - node.start - p.ws + p.numberDelta : undefined;
     p.skipWhitespace();
     if (p.pos < text.length) throw new SyntaxFailure(`unexpected ${describe(text, p.pos)} after the end of the document`, p.pos);
-    return { ok: true, node, duplicateKeys: p.duplicates };
+    return { ok: true, node, duplicateKeys: p.duplicates, compactLength };
   } catch (e) {
     if (e instanceof SyntaxFailure) return { ok: false, error: { message: e.message, offset: e.offset } };
     throw e;
@@ -66,6 +79,14 @@ function describe(text: string, pos: number): string {
 class Parser {
   pos = 0;
   readonly duplicates: DuplicateKey[] = [];
+  /**
+   * For the compact length, so that size quotas need no second walk: white space skipped between tokens plus
+   * spaces inside strings, and how much longer JSON.stringify writes the numbers than the source does. `plain`
+   * stays true while the source text minus that white space is exactly what JSON.stringify would write.
+   */
+  ws = 0;
+  numberDelta = 0;
+  plain = true;
   constructor(readonly text: string) {}
 
   skipWhitespace(): void {
@@ -76,6 +97,7 @@ class Parser {
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
       else break;
     }
+    this.ws += i - this.pos;
     this.pos = i;
   }
 
@@ -143,7 +165,9 @@ class Parser {
     }
     this.pos = i;
     const raw = t.slice(start, i);
-    return { kind: 'number', value: Number(raw), raw, start, end: i };
+    const value = Number(raw);
+    this.numberDelta += JSON.stringify(value).length - raw.length;
+    return { kind: 'number', value, raw, start, end: i };
   }
 
   string(): string {
@@ -156,8 +180,13 @@ class Parser {
       if (i >= t.length) throw new SyntaxFailure('unterminated string', open);
       const c = t.charCodeAt(i);
       if (c === 0x22) break;
-      if (c < 0x20) throw new SyntaxFailure(`${describe(t, i)} inside a string (escape it)`, i);
+      if (c <= 0x20 || c >= 0x7f) {
+        if (c === 0x20) this.ws++;
+        else if (c < 0x20) throw new SyntaxFailure(`${describe(t, i)} inside a string (escape it)`, i);
+        else this.plain = false;
+      }
       if (c === 0x5c) {
+        this.plain = false;
         out += t.slice(chunkStart, i);
         const e = t[i + 1];
         switch (e) {
@@ -248,7 +277,10 @@ class Parser {
           duplicate = seen.has(key);
           seen.add(key);
         }
-        if (duplicate) this.duplicates.push({ key, offset: keyStart, object: node });
+        if (duplicate) {
+          this.duplicates.push({ key, offset: keyStart, object: node });
+          this.plain = false;
+        }
       }
       props.push({ key, keyStart, value });
       this.skipWhitespace();

@@ -23,6 +23,8 @@ export interface LoadedPolicy {
   document?: PolicyDocument;
   syntaxError?: { message: string; offset: number };
   duplicateKeys: { key: string; pointer: string; offset: number }[];
+  /** `compactLength(root)` when the parser could count it on the way (see `ParseResult`); undefined otherwise */
+  compactLength?: number;
   /** file position of a node offset; undefined when the input was not text */
   position(offset: number): Position | undefined;
 }
@@ -98,6 +100,7 @@ export function policyFromParsed(
     };
   }
   const policy = policyFromNode(parsed.node, path, position, options);
+  if (parsed.compactLength !== undefined) policy.compactLength = parsed.compactLength;
   if (parsed.duplicateKeys.length > 0) {
     const ptrs = pointersOf(parsed.node, new Set(parsed.duplicateKeys.map((d) => d.object)));
     policy.duplicateKeys = parsed.duplicateKeys.map((d) => ({

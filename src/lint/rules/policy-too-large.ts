@@ -22,7 +22,15 @@ export default {
     const orgs = ctx.policyType === 'scp' || ctx.policyType === 'rcp' ? ' (AWS Organizations counts white space too: upload it minified)' : '';
     ctx.report({
       pointer: '',
-      message: `the policy is ${size.toLocaleString('en-US')} characters without white space, over the ${quota.limit.toLocaleString('en-US')} quota of ${quota.what}${orgs}; merge statements, use wildcards in action names, or split it into several policies`,
+      message: `the policy is ${thousands(size)} characters without white space, over the ${thousands(quota.limit)} quota of ${quota.what}${orgs}; merge statements, use wildcards in action names, or split it into several policies`,
     });
   },
 } satisfies Rule;
+
+/** `n.toLocaleString('en-US')` for a non-negative integer, without starting ICU's number formatting (slow the first time). */
+function thousands(n: number): string {
+  const digits = String(n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}

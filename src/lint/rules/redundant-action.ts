@@ -1,5 +1,6 @@
 import { redundantItems } from '../redundant-items.js';
-import type { Rule } from '../rule.js';
+import type { StrList } from '../../policy/model.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 /**
  * An action listed twice in one `Action`/`NotAction` (action names are case-insensitive: `s3:getobject` repeats
@@ -14,17 +15,19 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const list of [s.action, s.notAction]) {
-        if (!list) continue;
-        for (const r of redundantItems(list, true, (i) => !i.unresolved && i.node.kind === 'string')) {
-          ctx.report({
-            pointer: r.item.pointer,
-            message: r.repeat
-              ? `"${r.item.value}" repeats "${r.by.value}" (${r.by.pointer}); action names are case-insensitive`
-              : `"${r.item.value}" is already covered by "${r.by.value}" (${r.by.pointer})`,
-          });
-        }
-      }
+      if (s.action) report(ctx, s.action);
+      if (s.notAction) report(ctx, s.notAction);
     }
   },
 } satisfies Rule;
+
+function report(ctx: RuleContext, list: StrList): void {
+  for (const r of redundantItems(list, true, true)) {
+    ctx.report({
+      pointer: r.item.pointer,
+      message: r.repeat
+        ? `"${r.item.value}" repeats "${r.by.value}" (${r.by.pointer}); action names are case-insensitive`
+        : `"${r.item.value}" is already covered by "${r.by.value}" (${r.by.pointer})`,
+    });
+  }
+}

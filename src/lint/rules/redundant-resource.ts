@@ -1,6 +1,6 @@
-import type { Str } from '../../policy/model.js';
+import type { StrList } from '../../policy/model.js';
 import { redundantItems } from '../redundant-items.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 /**
  * A resource listed twice in one `Resource`/`NotResource`, or covered by a wildcard of the same list
@@ -14,20 +14,20 @@ export default {
     summary: 'A resource is listed twice, or another pattern of the same statement already covers it.',
   },
   check(ctx) {
-    const comparable = (i: Str): boolean => !i.unresolved && i.node.kind === 'string';
-    const containable = (i: Str): boolean => !i.value.includes('${');
     for (const s of ctx.document.statements) {
-      for (const list of [s.resource, s.notResource]) {
-        if (!list) continue;
-        for (const r of redundantItems(list, false, comparable, containable)) {
-          ctx.report({
-            pointer: r.item.pointer,
-            message: r.repeat
-              ? `"${r.item.value}" repeats ${r.by.pointer}`
-              : `"${r.item.value}" is already covered by "${r.by.value}" (${r.by.pointer})`,
-          });
-        }
-      }
+      if (s.resource) report(ctx, s.resource);
+      if (s.notResource) report(ctx, s.notResource);
     }
   },
 } satisfies Rule;
+
+function report(ctx: RuleContext, list: StrList): void {
+  for (const r of redundantItems(list, false, false)) {
+    ctx.report({
+      pointer: r.item.pointer,
+      message: r.repeat
+        ? `"${r.item.value}" repeats ${r.by.pointer}`
+        : `"${r.item.value}" is already covered by "${r.by.value}" (${r.by.pointer})`,
+    });
+  }
+}
