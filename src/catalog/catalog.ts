@@ -200,6 +200,7 @@ export class Service {
     keyTemplates: ConditionKeyTemplate[];
   };
   private details?: readonly ActionDetails[];
+  private supportedKeys?: { keys: Set<string>; templates: ConditionKeyTemplate[] };
 
   constructor(entry: ServiceEntry, firstActionId: number) {
     this.prefix = entry.prefix;
@@ -244,6 +245,46 @@ export class Service {
       this.typeIndex = { types, resourceTypes, keys, keyTemplates };
     }
     return this.typeIndex;
+  }
+
+  /**
+   * Whether some action of the service supports the key (`actions.some((a) => a.supportsConditionKey(key))`),
+   * from one index of every key the service's actions, resource rows and resource types list, made on first use
+   * instead of one per action.
+   */
+  someActionSupportsConditionKey(key: string): boolean {
+    if (!this.supportedKeys) {
+      const keys = new Set<string>();
+      const templates: ConditionKeyTemplate[] = [];
+      const templateKeys = new Set<string>();
+      const add = (list: readonly string[]): void => {
+        for (const k of list) {
+          const t = parseKeyTemplate(k);
+          if (!t) keys.add(k.toLowerCase());
+          else if (!templateKeys.has(k)) {
+            // Every tagging action lists `aws:ResourceTag/${TagKey}`: keep each template once.
+            templateKeys.add(k);
+            templates.push(t);
+          }
+        }
+      };
+      const seenTypes = new Set<ResourceType>();
+      for (const a of this.actions) {
+        add(a.conditionKeys);
+        for (const r of a.resources) {
+          add(r.conditionKeys);
+          if (!seenTypes.has(r.type)) {
+            seenTypes.add(r.type);
+            add(r.type.conditionKeys);
+          }
+        }
+      }
+      this.supportedKeys = { keys, templates };
+    }
+    const lower = key.toLowerCase();
+    if (this.supportedKeys.keys.has(lower)) return true;
+    for (const t of this.supportedKeys.templates) if (matchesTemplate(t, lower)) return true;
+    return false;
   }
 
   /** The details of the service's `index`th action (all of the service's are parsed together, once). */
