@@ -39,67 +39,61 @@ export class Action {
   readonly id: number;
   readonly service: Service;
   readonly name: string;
+  /** `service:Name`, canonical case */
+  readonly fullName: string;
   readonly lowerName: string;
-  /** what is worked out on first use, in one object so that an action nobody asks about stays four fields */
-  private more?: {
-    fullName?: string;
-    details?: ActionDetails;
-    resources?: readonly ActionResource[];
-    supportedKeys?: Set<string>;
-    supportedTemplates?: ConditionKeyTemplate[];
-    alone?: readonly Action[];
-  };
+  private details: ActionDetails | undefined;
+  private resourceList: readonly ActionResource[] | undefined;
+  private aloneList: readonly Action[] | undefined;
+  private supportedKeys: Set<string> | undefined;
+  private supportedTemplates: ConditionKeyTemplate[] | undefined;
 
   /**
    * Only the name is read up front: `"Action": "*"` makes an Action of every catalogue entry, and most of them
-   * are never asked for more. The rest is read from the service's details on first use.
+   * are never asked for more. The rest is read from the service's details on first use (one getter, no helper
+   * layers: these are read in hot loops that run interpreted at first).
    */
   constructor(id: number, service: Service, name: string) {
     this.id = id;
     this.service = service;
     this.name = name;
+    this.fullName = `${service.prefix}:${name}`;
     this.lowerName = name.toLowerCase();
+    this.details = undefined;
+    this.resourceList = undefined;
+    this.aloneList = undefined;
+    this.supportedKeys = undefined;
+    this.supportedTemplates = undefined;
   }
 
-  private get m(): NonNullable<Action['more']> {
-    return (this.more ??= {});
-  }
-
-  /** `service:Name`, canonical case */
-  get fullName(): string {
-    const m = this.m;
-    return (m.fullName ??= `${this.service.prefix}:${this.name}`);
-  }
-
-  private get d(): ActionDetails {
-    const m = this.m;
-    return (m.details ??= this.service.actionDetails(this.id - this.service.firstActionId));
+  private loadDetails(): ActionDetails {
+    return (this.details = this.service.actionDetails(this.id - this.service.firstActionId));
   }
 
   get accessLevels(): readonly AccessLevel[] {
-    return this.d.access;
+    return (this.details ?? this.loadDetails()).access;
   }
 
   get resources(): readonly ActionResource[] {
-    const m = this.m;
-    if (!m.resources) {
-      const resources: ActionResource[] = [];
-      for (const r of this.d.resources) {
-        const type = this.service.resourceType(r.type);
-        // A row naming a resource type that the service does not define carries no ARN format; skip it.
-        if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
-      }
-      m.resources = resources;
+    return this.resourceList ?? this.loadResources();
+  }
+
+  private loadResources(): readonly ActionResource[] {
+    const resources: ActionResource[] = [];
+    for (const r of (this.details ?? this.loadDetails()).resources) {
+      const type = this.service.resourceType(r.type);
+      // A row naming a resource type that the service does not define carries no ARN format; skip it.
+      if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
     }
-    return m.resources;
+    return (this.resourceList = resources);
   }
 
   get conditionKeys(): readonly string[] {
-    return this.d.conditionKeys;
+    return (this.details ?? this.loadDetails()).conditionKeys;
   }
 
   get dependentActions(): readonly string[] {
-    return this.d.dependentActions ?? NO_STRINGS;
+    return (this.details ?? this.loadDetails()).dependentActions ?? NO_STRINGS;
   }
 
   /**
@@ -107,8 +101,7 @@ export class Action {
    * one (not frozen: a frozen array's elements kind would make the loops over expansions polymorphic).
    */
   get alone(): readonly Action[] {
-    const m = this.m;
-    return (m.alone ??= [this]);
+    return (this.aloneList ??= [this]);
   }
 
   /** The first access level is the one the reference means; "Tagging, Write" is tagging. */
@@ -127,8 +120,7 @@ export class Action {
    * tag keys) apply to every action and are not checked here.
    */
   supportsConditionKey(key: string): boolean {
-    const m = this.m;
-    if (!m.supportedKeys) {
+    if (!this.supportedKeys) {
       const keys = new Set<string>();
       const templates: ConditionKeyTemplate[] = [];
       const add = (k: string): void => {
@@ -141,12 +133,12 @@ export class Action {
         for (const k of r.conditionKeys) add(k);
         for (const k of r.type.conditionKeys) add(k);
       }
-      m.supportedKeys = keys;
-      m.supportedTemplates = templates;
+      this.supportedKeys = keys;
+      this.supportedTemplates = templates;
     }
     const lower = key.toLowerCase();
-    if (m.supportedKeys.has(lower)) return true;
-    for (const t of m.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
+    if (this.supportedKeys.has(lower)) return true;
+    for (const t of this.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
     return false;
   }
 }
@@ -191,7 +183,7 @@ export class Service {
   readonly actionCount: number;
   private readonly entry: ServiceEntry;
   private actionIndex?: { actions: Action[]; sorted: boolean };
-  /** by lower-case name, for a service whose actions are not sorted (made on first lookup) */
+  /** made on the first lookup by name: the services `"Action": "*"` loads are mostly never looked up */
   private actionsByLower?: Map<string, Action>;
   private typeIndex?: {
     types: Map<string, ResourceType>;
@@ -312,26 +304,12 @@ export class Service {
   }
 
   action(name: string): Action | undefined {
-    const lower = name.toLowerCase();
-    const { actions, sorted } = this.a;
-    if (sorted) {
-      // Sorted names: a binary search costs a dozen comparisons and spares building a map per service.
-      let lo = 0;
-      let hi = actions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (actions[mid]!.lowerName < lower) lo = mid + 1;
-        else hi = mid;
-      }
-      const a = actions[lo];
-      return a !== undefined && a.lowerName === lower ? a : undefined;
-    }
     if (!this.actionsByLower) {
       const byLower = new Map<string, Action>();
       for (const a of this.a.actions) byLower.set(a.lowerName, a);
       this.actionsByLower = byLower;
     }
-    return this.actionsByLower.get(lower);
+    return this.actionsByLower.get(name.toLowerCase());
   }
 
   resourceType(name: string): ResourceType | undefined {
