@@ -45,8 +45,6 @@ export class Action {
   private details: ActionDetails | undefined;
   private resourceList: readonly ActionResource[] | undefined;
   private aloneList: readonly Action[] | undefined;
-  private supportedKeys: Set<string> | undefined;
-  private supportedTemplates: ConditionKeyTemplate[] | undefined;
 
   /**
    * Only the name is read up front: `"Action": "*"` makes an Action of every catalogue entry, and most of them
@@ -62,8 +60,6 @@ export class Action {
     this.details = undefined;
     this.resourceList = undefined;
     this.aloneList = undefined;
-    this.supportedKeys = undefined;
-    this.supportedTemplates = undefined;
   }
 
   private loadDetails(): ActionDetails {
@@ -120,27 +116,14 @@ export class Action {
    * tag keys) apply to every action and are not checked here.
    */
   supportsConditionKey(key: string): boolean {
-    if (!this.supportedKeys) {
-      const keys = new Set<string>();
-      const templates: ConditionKeyTemplate[] = [];
-      const add = (k: string): void => {
-        const t = parseKeyTemplate(k);
-        if (t) templates.push(t);
-        else keys.add(k.toLowerCase());
-      };
-      for (const k of this.conditionKeys) add(k);
-      for (const r of this.resources) {
-        for (const k of r.conditionKeys) add(k);
-        for (const k of r.type.conditionKeys) add(k);
-      }
-      this.supportedKeys = keys;
-      this.supportedTemplates = templates;
-    }
+    // A direct scan of the lists: an action is asked about one or two keys, so building a key set per action
+    // costs more than it saves.
     const lower = key.toLowerCase();
-    if (this.supportedKeys.has(lower)) return true;
-    for (const t of this.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
+    if (listsKey(this.conditionKeys, lower)) return true;
+    for (const r of this.resources) if (listsKey(r.conditionKeys, lower) || listsKey(r.type.conditionKeys, lower)) return true;
     return false;
   }
+
 }
 
 export interface ConditionKeyInfo {
@@ -173,6 +156,29 @@ function matchesTemplate(t: ConditionKeyTemplate, lowerKey: string): boolean {
     lowerKey.startsWith(t.prefix) &&
     lowerKey.endsWith(t.suffix)
   );
+}
+
+/** Templates among listed keys, parsed once each (there are a few dozen distinct ones). */
+const listedTemplates = new Map<string, ConditionKeyTemplate | null>();
+
+/** Whether a list of keys as the reference writes them (templates included) holds a lower-case key. */
+function listsKey(list: readonly string[], lowerKey: string): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const k = list[i]!;
+    if (k.indexOf('${') < 0 && k.indexOf('<') < 0) {
+      // Not a template: equal lengths first, so that most entries are ruled out without lower-casing.
+      if (k.length === lowerKey.length && k.toLowerCase() === lowerKey) return true;
+      continue;
+    }
+    let t = listedTemplates.get(k);
+    if (t === undefined) {
+      t = parseKeyTemplate(k) ?? null;
+      if (listedTemplates.size >= 10_000) listedTemplates.clear();
+      listedTemplates.set(k, t);
+    }
+    if (t ? matchesTemplate(t, lowerKey) : k.toLowerCase() === lowerKey) return true;
+  }
+  return false;
 }
 
 export class Service {
