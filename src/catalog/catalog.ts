@@ -39,67 +39,57 @@ export class Action {
   readonly id: number;
   readonly service: Service;
   readonly name: string;
+  /** `service:Name`, canonical case */
+  readonly fullName: string;
   readonly lowerName: string;
-  /** what is worked out on first use, in one object so that an action nobody asks about stays four fields */
-  private more?: {
-    fullName?: string;
-    details?: ActionDetails;
-    resources?: readonly ActionResource[];
-    supportedKeys?: Set<string>;
-    supportedTemplates?: ConditionKeyTemplate[];
-    alone?: readonly Action[];
-  };
+  private details: ActionDetails | undefined;
+  private resourceList: readonly ActionResource[] | undefined;
+  private aloneList: readonly Action[] | undefined;
 
   /**
    * Only the name is read up front: `"Action": "*"` makes an Action of every catalogue entry, and most of them
-   * are never asked for more. The rest is read from the service's details on first use.
+   * are never asked for more. The rest is read from the service's details on first use (one getter, no helper
+   * layers: these are read in hot loops that run interpreted at first).
    */
   constructor(id: number, service: Service, name: string) {
     this.id = id;
     this.service = service;
     this.name = name;
+    this.fullName = `${service.prefix}:${name}`;
     this.lowerName = name.toLowerCase();
+    this.details = undefined;
+    this.resourceList = undefined;
+    this.aloneList = undefined;
   }
 
-  private get m(): NonNullable<Action['more']> {
-    return (this.more ??= {});
-  }
-
-  /** `service:Name`, canonical case */
-  get fullName(): string {
-    const m = this.m;
-    return (m.fullName ??= `${this.service.prefix}:${this.name}`);
-  }
-
-  private get d(): ActionDetails {
-    const m = this.m;
-    return (m.details ??= this.service.actionDetails(this.id - this.service.firstActionId));
+  private loadDetails(): ActionDetails {
+    return (this.details = this.service.actionDetails(this.id - this.service.firstActionId));
   }
 
   get accessLevels(): readonly AccessLevel[] {
-    return this.d.access;
+    return (this.details ?? this.loadDetails()).access;
   }
 
   get resources(): readonly ActionResource[] {
-    const m = this.m;
-    if (!m.resources) {
-      const resources: ActionResource[] = [];
-      for (const r of this.d.resources) {
-        const type = this.service.resourceType(r.type);
-        // A row naming a resource type that the service does not define carries no ARN format; skip it.
-        if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
-      }
-      m.resources = resources;
+    return this.resourceList ?? this.loadResources();
+  }
+
+  private loadResources(): readonly ActionResource[] {
+    const resources: ActionResource[] = [];
+    for (const r of (this.details ?? this.loadDetails()).resources) {
+      const type = this.service.resourceType(r.type);
+      // A row naming a resource type that the service does not define carries no ARN format; skip it.
+      if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
     }
-    return m.resources;
+    return (this.resourceList = resources);
   }
 
   get conditionKeys(): readonly string[] {
-    return this.d.conditionKeys;
+    return (this.details ?? this.loadDetails()).conditionKeys;
   }
 
   get dependentActions(): readonly string[] {
-    return this.d.dependentActions ?? NO_STRINGS;
+    return (this.details ?? this.loadDetails()).dependentActions ?? NO_STRINGS;
   }
 
   /**
@@ -107,8 +97,7 @@ export class Action {
    * one (not frozen: a frozen array's elements kind would make the loops over expansions polymorphic).
    */
   get alone(): readonly Action[] {
-    const m = this.m;
-    return (m.alone ??= [this]);
+    return (this.aloneList ??= [this]);
   }
 
   /** The first access level is the one the reference means; "Tagging, Write" is tagging. */
@@ -127,28 +116,14 @@ export class Action {
    * tag keys) apply to every action and are not checked here.
    */
   supportsConditionKey(key: string): boolean {
-    const m = this.m;
-    if (!m.supportedKeys) {
-      const keys = new Set<string>();
-      const templates: ConditionKeyTemplate[] = [];
-      const add = (k: string): void => {
-        const t = parseKeyTemplate(k);
-        if (t) templates.push(t);
-        else keys.add(k.toLowerCase());
-      };
-      for (const k of this.conditionKeys) add(k);
-      for (const r of this.resources) {
-        for (const k of r.conditionKeys) add(k);
-        for (const k of r.type.conditionKeys) add(k);
-      }
-      m.supportedKeys = keys;
-      m.supportedTemplates = templates;
-    }
+    // A direct scan of the lists: an action is asked about one or two keys, so building a key set per action
+    // costs more than it saves.
     const lower = key.toLowerCase();
-    if (m.supportedKeys.has(lower)) return true;
-    for (const t of m.supportedTemplates ?? []) if (matchesTemplate(t, lower)) return true;
+    if (listsKey(this.conditionKeys, lower)) return true;
+    for (const r of this.resources) if (listsKey(r.conditionKeys, lower) || listsKey(r.type.conditionKeys, lower)) return true;
     return false;
   }
+
 }
 
 export interface ConditionKeyInfo {
@@ -183,6 +158,29 @@ function matchesTemplate(t: ConditionKeyTemplate, lowerKey: string): boolean {
   );
 }
 
+/** Templates among listed keys, parsed once each (there are a few dozen distinct ones). */
+const listedTemplates = new Map<string, ConditionKeyTemplate | null>();
+
+/** Whether a list of keys as the reference writes them (templates included) holds a lower-case key. */
+function listsKey(list: readonly string[], lowerKey: string): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const k = list[i]!;
+    if (k.indexOf('${') < 0 && k.indexOf('<') < 0) {
+      // Not a template: equal lengths first, so that most entries are ruled out without lower-casing.
+      if (k.length === lowerKey.length && k.toLowerCase() === lowerKey) return true;
+      continue;
+    }
+    let t = listedTemplates.get(k);
+    if (t === undefined) {
+      t = parseKeyTemplate(k) ?? null;
+      if (listedTemplates.size >= 10_000) listedTemplates.clear();
+      listedTemplates.set(k, t);
+    }
+    if (t ? matchesTemplate(t, lowerKey) : k.toLowerCase() === lowerKey) return true;
+  }
+  return false;
+}
+
 export class Service {
   readonly prefix: string;
   readonly name: string;
@@ -200,6 +198,7 @@ export class Service {
     keyTemplates: ConditionKeyTemplate[];
   };
   private details?: readonly ActionDetails[];
+  private supportedKeys?: { keys: Set<string>; templates: ConditionKeyTemplate[] };
 
   constructor(entry: ServiceEntry, firstActionId: number) {
     this.prefix = entry.prefix;
@@ -244,6 +243,46 @@ export class Service {
       this.typeIndex = { types, resourceTypes, keys, keyTemplates };
     }
     return this.typeIndex;
+  }
+
+  /**
+   * Whether some action of the service supports the key (`actions.some((a) => a.supportsConditionKey(key))`),
+   * from one index of every key the service's actions, resource rows and resource types list, made on first use
+   * instead of one per action.
+   */
+  someActionSupportsConditionKey(key: string): boolean {
+    if (!this.supportedKeys) {
+      const keys = new Set<string>();
+      const templates: ConditionKeyTemplate[] = [];
+      const templateKeys = new Set<string>();
+      const add = (list: readonly string[]): void => {
+        for (const k of list) {
+          const t = parseKeyTemplate(k);
+          if (!t) keys.add(k.toLowerCase());
+          else if (!templateKeys.has(k)) {
+            // Every tagging action lists `aws:ResourceTag/${TagKey}`: keep each template once.
+            templateKeys.add(k);
+            templates.push(t);
+          }
+        }
+      };
+      const seenTypes = new Set<ResourceType>();
+      for (const a of this.actions) {
+        add(a.conditionKeys);
+        for (const r of a.resources) {
+          add(r.conditionKeys);
+          if (!seenTypes.has(r.type)) {
+            seenTypes.add(r.type);
+            add(r.type.conditionKeys);
+          }
+        }
+      }
+      this.supportedKeys = { keys, templates };
+    }
+    const lower = key.toLowerCase();
+    if (this.supportedKeys.keys.has(lower)) return true;
+    for (const t of this.supportedKeys.templates) if (matchesTemplate(t, lower)) return true;
+    return false;
   }
 
   /** The details of the service's `index`th action (all of the service's are parsed together, once). */

@@ -49,7 +49,9 @@ function compiledFile(name: string): string | undefined {
 export function getCatalog(): Catalog {
   if (!catalog) {
     const file = compiledFile(CATALOG_FILE);
-    catalog = new Catalog(file ? unpackCatalog(readFileSync(file)) : indexCatalog(compileCatalog().catalog));
+    // A file of another format (left by an older build) is ignored like a missing one.
+    const packed = file ? unpackCatalog(readFileSync(file)) : undefined;
+    catalog = new Catalog(packed ?? indexCatalog(compileCatalog().catalog));
   }
   return catalog;
 }

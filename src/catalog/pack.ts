@@ -29,9 +29,13 @@ export interface CatalogIndex extends Omit<CatalogData, 'services'> {
 }
 
 interface Header extends Omit<CatalogData, 'services'> {
+  format: typeof FORMAT;
   /** [prefix, name, actionCount, byteOffset, namesLength, typesLength, actionsLength], offsets relative to the body */
   services: [string, string, number, number, number, number, number][];
 }
+
+/** Bumped when the layout changes, so that a file from an older build is recognised rather than misread. */
+const FORMAT = 2;
 
 const NAME_SEPARATOR = '\n';
 
@@ -51,14 +55,16 @@ export function packCatalog(data: CatalogData): Buffer {
     offset += names.length + types.length + actions.length;
   }
   const { services: _unused, ...rest } = data;
-  const header = Buffer.from(`${JSON.stringify({ ...rest, services } satisfies Header)}\n`, 'utf8');
+  const header = Buffer.from(`${JSON.stringify({ format: FORMAT, ...rest, services } satisfies Header)}\n`, 'utf8');
   return Buffer.concat([header, ...bodies]);
 }
 
-export function unpackCatalog(buf: Buffer): CatalogIndex {
+/** The index of a packed catalogue; undefined when the file is of another format (an older build's). */
+export function unpackCatalog(buf: Buffer): CatalogIndex | undefined {
   const nl = buf.indexOf(0x0a);
   if (nl < 0) throw new Error('catalog file is damaged: no header line');
-  const header = JSON.parse(buf.toString('utf8', 0, nl)) as Header;
+  const { format, ...header } = JSON.parse(buf.toString('utf8', 0, nl)) as Header;
+  if (format !== FORMAT) return undefined;
   const base = nl + 1;
   return {
     ...header,

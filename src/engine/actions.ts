@@ -36,6 +36,9 @@ export function parseActionPattern(text: string): ActionPattern | undefined {
 
 const expansionCache = new WeakMap<Catalog, Map<string, readonly Action[]>>();
 
+/** The expansion that matches nothing (shared: callers treat expansions as read-only). */
+const NO_ACTIONS: readonly Action[] = [];
+
 export function servicesMatching(catalog: Catalog, servicePattern: string): readonly Service[] {
   if (servicePattern === '*') return catalog.services;
   if (!hasWildcard(servicePattern)) {
@@ -54,6 +57,11 @@ export function expandActionPattern(catalog: Catalog, text: string): readonly Ac
 
 /** {@link expandActionPattern} for a pattern already parsed (callers that need both parse only once). */
 export function expandParsedPattern(catalog: Catalog, p: ActionPattern): readonly Action[] {
+  // A literal name is one lookup in the service: a cache keyed by a built string would cost more than it saves.
+  if (!hasWildcard(p.service) && !hasWildcard(p.name)) {
+    const a = catalog.service(p.service)?.action(p.name);
+    return a ? a.alone : NO_ACTIONS;
+  }
   let cache = expansionCache.get(catalog);
   if (!cache) {
     cache = new Map();
@@ -66,7 +74,7 @@ export function expandParsedPattern(catalog: Catalog, p: ActionPattern): readonl
   if (key === '*') out = catalog.actions;
   else if (!hasWildcard(p.service)) {
     const s = catalog.service(p.service);
-    out = s ? expandInService(s, p.name) : [];
+    out = s ? expandInService(s, p.name) : NO_ACTIONS;
   } else {
     const acc: Action[] = [];
     for (const s of servicesMatching(catalog, p.service)) for (const a of expandInService(s, p.name)) acc.push(a);
@@ -93,7 +101,7 @@ function expandInService(s: Service, name: string): readonly Action[] {
   }
   if (wild < 0) {
     const a = s.action(name);
-    return a ? a.alone : [];
+    return a ? a.alone : NO_ACTIONS;
   }
   if (name === '*') return s.actions;
   const actions = s.actions;

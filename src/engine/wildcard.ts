@@ -75,13 +75,31 @@ class CompiledWildcard implements WildcardMatcher {
   private readonly minLength: number;
 
   constructor(readonly pattern: string) {
-    const parts = pattern.split('*');
-    this.hasStar = parts.length > 1;
+    // One scan for the star positions (compiling runs for every distinct pattern, much of it before the JIT
+    // has optimised anything, so no split/filter/map chains).
+    const first = pattern.indexOf('*');
+    this.hasStar = first >= 0;
     this.literal = !this.hasStar && !pattern.includes('?');
-    this.head = parts[0]!;
-    this.tail = this.hasStar ? parts[parts.length - 1]! : '';
-    this.middle = parts.slice(1, -1).filter((p) => p.length > 0).map((p) => new Segment(p));
-    this.minLength = parts.reduce((n, p) => n + p.length, 0);
+    const middle: Segment[] = [];
+    let stars = 0;
+    if (first < 0) {
+      this.head = pattern;
+      this.tail = '';
+    } else {
+      const last = pattern.lastIndexOf('*');
+      this.head = pattern.slice(0, first);
+      this.tail = pattern.slice(last + 1);
+      let from = first + 1;
+      stars = 1;
+      while (from <= last) {
+        const next = pattern.indexOf('*', from);
+        if (next > from) middle.push(new Segment(pattern.slice(from, next)));
+        from = next + 1;
+        stars++;
+      }
+    }
+    this.middle = middle;
+    this.minLength = pattern.length - stars;
   }
 
   matches(text: string): boolean {

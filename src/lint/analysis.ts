@@ -24,9 +24,13 @@ const NONE: readonly Action[] = [];
 /** What an action text means, by text: policies of a corpus repeat the same actions over and over. */
 const factsByText = new WeakMap<Catalog, Map<string, ItemFacts>>();
 
-function factsOf(catalog: Catalog, text: string): ItemFacts {
+function factsMap(catalog: Catalog): Map<string, ItemFacts> {
   let byText = factsByText.get(catalog);
   if (!byText) factsByText.set(catalog, (byText = new Map()));
+  return byText;
+}
+
+function factsOf(catalog: Catalog, byText: Map<string, ItemFacts>, text: string): ItemFacts {
   let facts = byText.get(text);
   if (!facts) {
     const pattern = parseActionPattern(text);
@@ -45,11 +49,15 @@ export class PolicyAnalysis {
   private readonly notActionItems = new Map<Statement, ActionItem[]>();
   private readonly effective = new Map<Statement, readonly Action[]>();
   private readonly bothItems = new Map<Statement, readonly ActionItem[]>();
+  /** the catalogue's facts by text, looked up once per policy rather than once per item */
+  private readonly facts: Map<string, ItemFacts>;
 
   constructor(
     readonly document: PolicyDocument,
     readonly catalog: Catalog,
-  ) {}
+  ) {
+    this.facts = factsMap(catalog);
+  }
 
   private items(s: Statement, which: 'action' | 'notAction'): ActionItem[] {
     const cache = which === 'action' ? this.actionItems : this.notActionItems;
@@ -60,7 +68,7 @@ export class PolicyAnalysis {
         if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: [] });
         else {
           // Named fields, not a spread: a spread into a literal takes V8's slow generic copy, per item.
-          const f = factsOf(this.catalog, item.value);
+          const f = factsOf(this.catalog, this.facts, item.value);
           out.push({ item, pattern: f.pattern, service: f.service, actions: f.actions });
         }
       }

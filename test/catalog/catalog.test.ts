@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../src/catalog/catalog.js';
+import type { CatalogData } from '../../src/catalog/data.js';
 import { getCatalog } from '../../src/catalog/load.js';
+import { indexCatalog, packCatalog, unpackCatalog } from '../../src/catalog/pack.js';
 import { camelWords, editDistance, suggestActions, suggestService } from '../../src/catalog/suggest.js';
 import { expandActionPattern, parseActionPattern } from '../../src/engine/actions.js';
+import { wildcardMatch } from '../../src/engine/wildcard.js';
 
 const catalog = getCatalog();
 
@@ -57,6 +61,31 @@ describe('action pattern expansion', () => {
     expect(expandActionPattern(catalog, '*').length).toBe(catalog.actionCount);
     expect(expandActionPattern(catalog, 'ec*:Describe*').some((a) => a.service.prefix === 'ecs')).toBe(true);
   });
+  it.each([
+    's3:Get*',
+    'S3:GETOBJECT*',
+    'ec2:Describe*',
+    'iam:*Policy*',
+    's3:get?bject',
+    's3:Get*Tagging',
+    'iam:Pass*',
+    'ec2:*',
+    '*:List*',
+    'ec?:Describe*',
+    'kms:Z*',
+  ])('expands %s to exactly the actions the IAM wildcard matches (`*` any run, `?` one character, no case)', (pattern) => {
+    const [service, name] = pattern.toLowerCase().split(':') as [string, string];
+    const expected = catalog.actions.filter((a) => wildcardMatch(service, a.service.prefix) && wildcardMatch(name, a.lowerName));
+    expect(expandActionPattern(catalog, pattern)).toEqual(expected);
+  });
+  it('parses `service:action` case-insensitively with the characters IAM allows', () => {
+    expect(parseActionPattern('S3:Get*')).toEqual({ text: 'S3:Get*', service: 's3', name: 'get*' });
+    expect(parseActionPattern('*')).toEqual({ text: '*', service: '*', name: '*' });
+    expect(parseActionPattern('aws-portal:View_Billing?')).toEqual({ text: 'aws-portal:View_Billing?', service: 'aws-portal', name: 'view_billing?' });
+    expect(parseActionPattern('s_3:GetObject')).toBeUndefined();
+    expect(parseActionPattern('s3:Get Object')).toBeUndefined();
+    expect(parseActionPattern('s3:')).toBeUndefined();
+  });
   it('matches nothing for unknown names and rejects non-`service:action` syntax', () => {
     expect(expandActionPattern(catalog, 's3:Gett*')).toEqual([]);
     expect(parseActionPattern('s3GetObject')).toBeUndefined();
@@ -84,5 +113,69 @@ describe('suggestions for typos', () => {
   });
   it('suggests a service for a typo in the prefix', () => {
     expect(suggestService(catalog, 'dynamodbb')?.prefix).toBe('dynamodb');
+  });
+});
+
+describe('packed catalogue file', () => {
+  // Names deliberately out of order in `zz`, so that lookups and expansion work without the sorted fast path.
+  const data: CatalogData = {
+    source: { package: 'test', version: '0', updatedAt: '' },
+    services: [
+      {
+        prefix: 'aa',
+        name: 'Service A',
+        actions: [
+          { name: 'CreateThing', access: ['Write'], resources: [{ type: 'thing', required: true, conditionKeys: ['aws:RequestTag/${TagKey}'] }], conditionKeys: ['aa:Mode'] },
+          { name: 'GetThing', access: ['Read'], resources: [{ type: 'thing', required: true }, { type: 'missing', required: false }], conditionKeys: [] },
+          { name: 'TagThing', access: ['Tagging', 'Write'], resources: [], conditionKeys: [], dependentActions: ['aa:GetThing'] },
+        ],
+        resourceTypes: [{ name: 'thing', arn: 'arn:${Partition}:aa:${Region}:${Account}:thing/${Id}', conditionKeys: ['aws:ResourceTag/${TagKey}'] }],
+        conditionKeys: [{ key: 'aa:Mode', type: 'String' }],
+      },
+      {
+        prefix: 'zz',
+        name: 'Service Z',
+        actions: [
+          { name: 'PutItem', access: ['Write'], resources: [], conditionKeys: [] },
+          { name: 'GetItem', access: ['Read'], resources: [], conditionKeys: [] },
+        ],
+        resourceTypes: [],
+        conditionKeys: [],
+      },
+    ],
+    globalConditionKeys: [{ key: 'aws:RequestTag/${TagKey}', type: 'String' }, { key: 'aws:SourceIp', type: 'IPAddress' }],
+    unassociatedConditionPrefixes: {},
+    rcpServices: ['aa'],
+  };
+
+  function facts(c: Catalog): unknown {
+    return {
+      actions: c.actions.map((a) => [a.id, a.fullName, a.accessLevels, a.accessLevel, a.dependentActions, a.conditionKeys, a.resources.map((r) => [r.type.name, r.required, r.conditionKeys])]),
+      lookups: ['aa:getthing', 'ZZ:GETITEM', 'zz:PutItem', 'zz:Nope'].map((n) => c.action(n)?.id),
+      expansions: ['aa:Get*', 'zz:Get*', 'zz:*Item', '*:*Thing', 'z?:P*'].map((p) => expandActionPattern(c, p).map((a) => a.id)),
+      keys: [
+        c.action('aa:CreateThing')!.supportsConditionKey('aws:RequestTag/team'),
+        c.action('aa:GetThing')!.supportsConditionKey('AWS:ResourceTag/team'),
+        c.action('aa:GetThing')!.supportsConditionKey('aa:mode'),
+        c.action('aa:TagThing')!.supportsConditionKey('aws:ResourceTag/team'),
+      ],
+      conditionKeys: ['aa:MODE', 'aws:sourceip', 'aws:RequestTag/x', 'aa:Other'].map((k) => c.conditionKey(k)?.type),
+    };
+  }
+
+  it('answers every question as the in-memory catalogue does (names, details, lookups, expansion, keys)', () => {
+    const packed = unpackCatalog(packCatalog(data));
+    expect(packed).toBeDefined();
+    expect(facts(new Catalog(packed!))).toEqual(facts(new Catalog(indexCatalog(data))));
+    expect(facts(new Catalog(packed!))).toMatchObject({
+      lookups: [1, 4, 3, undefined],
+      expansions: [[1], [4], [3, 4], [0, 1, 2], [3]],
+      keys: [true, true, false, false],
+    });
+  });
+
+  it('is not misread when it comes from a build with another layout', () => {
+    const old = Buffer.from(`${JSON.stringify({ source: data.source, services: [['aa', 'Service A', 3, 0, 10]] })}\n{}`, 'utf8');
+    expect(unpackCatalog(old)).toBeUndefined();
   });
 });

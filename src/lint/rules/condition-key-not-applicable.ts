@@ -1,7 +1,7 @@
 import type { Action, Catalog } from '../../catalog/catalog.js';
 import type { ConditionClause, Statement } from '../../policy/model.js';
 import { isAllow, isDeny } from '../../policy/model.js';
-import { isProviderKey } from '../condition-keys.js';
+import { conditionKeyInfo, isProviderKey } from '../condition-keys.js';
 import { hasMergedPages } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
@@ -100,14 +100,14 @@ function isPerActionKey(ctx: Parameters<Rule['check']>[0], key: string): boolean
 
 function computeIsPerActionKey(ctx: Parameters<Rule['check']>[0], key: string): boolean {
   const lower = key.toLowerCase();
-  if (lower.startsWith('aws:')) return TAG_KEY.test(lower) && ctx.catalog.conditionKey(key) !== undefined;
+  if (lower.startsWith('aws:')) return TAG_KEY.test(lower) && conditionKeyInfo(ctx.catalog, key) !== undefined;
   if (isProviderKey(key)) return false;
-  const info = ctx.catalog.conditionKey(key);
+  const info = conditionKeyInfo(ctx.catalog, key);
   if (info === undefined || info.scope !== 'service') return false;
   // A key the reference defines but lists for none of its service's actions or resource types (an incomplete
   // entry, like iottwinmaker:linkedServices) cannot be judged.
   const service = ctx.catalog.service(lower.slice(0, lower.indexOf(':')));
-  return service !== undefined && service.actions.some((a) => a.supportsConditionKey(key));
+  return service !== undefined && service.someActionSupportsConditionKey(key);
 }
 
 function message(s: Statement, clause: ConditionClause, count: number): string {

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { ConditionValueType } from '../../catalog/data.js';
 import type { ConditionClause, Str } from '../../policy/model.js';
 import type { OperatorFamily } from '../../policy/operators.js';
-import { isKnownKey } from '../condition-keys.js';
+import { conditionKeyInfo, isKnownKey } from '../condition-keys.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -52,7 +52,7 @@ export default {
 type BaseType = 'String' | 'ARN' | 'Bool' | 'Numeric' | 'Date' | 'IPAddress' | 'Binary';
 
 function typeOf(ctx: Parameters<Rule['check']>[0], clause: ConditionClause): BaseType | undefined {
-  const info = ctx.catalog.conditionKey(clause.key);
+  const info = conditionKeyInfo(ctx.catalog, clause.key);
   if (info) return baseType(info.type);
   // Identity-provider claims the catalogue does not list are strings.
   return isKnownKey(ctx.catalog, clause.key, ctx.policyType) ? 'String' : undefined;

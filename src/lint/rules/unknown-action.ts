@@ -16,8 +16,8 @@ export default {
     for (const s of ctx.document.statements) {
       for (const it of ctx.analysis.allItems(s)) {
         const p = it.pattern;
-        if (!p || !it.service || /[*?]/.test(p.name)) continue;
-        if (it.actions.length > 0) continue;
+        // Most entries name something: that test first, the pattern test only for the rest.
+        if (!p || !it.service || it.actions.length > 0 || /[*?]/.test(p.name)) continue;
         const written = it.item.value.slice(it.item.value.indexOf(':') + 1);
         const near = nearestActions(ctx.catalog, it.service.prefix, written);
         const hint = near.length > 0 ? `; did you mean ${near.map((a) => `"${a.fullName}"`).join(' or ')}?` : '';

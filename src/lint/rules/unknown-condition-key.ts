@@ -32,7 +32,7 @@ export default {
           continue;
         }
         const prefix = key.slice(0, colon);
-        const fix = suggestKey(ctx.catalog, key);
+        const fix = suggestion(ctx.catalog, key);
         const hint = fix ? `; did you mean "${fix}"?` : '';
         const service = ctx.catalog.service(prefix);
         let message: string;
@@ -48,6 +48,19 @@ export default {
     }
   },
 } satisfies Rule;
+
+/** Suggestions by key as written: a misspelt key recurs across statements and policies, and the search is costly. */
+const suggestions = new WeakMap<Catalog, Map<string, string | undefined>>();
+
+function suggestion(catalog: Catalog, key: string): string | undefined {
+  let byKey = suggestions.get(catalog);
+  if (!byKey) suggestions.set(catalog, (byKey = new Map()));
+  if (!byKey.has(key)) {
+    if (byKey.size >= 10_000) byKey.clear();
+    byKey.set(key, suggestKey(catalog, key));
+  }
+  return byKey.get(key);
+}
 
 /**
  * The known key the author most likely meant: within a small edit distance, one candidate only. Service keys

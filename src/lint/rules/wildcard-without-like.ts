@@ -25,7 +25,9 @@ export default {
         const caseNote = op.base.comparison === 'equalsIgnoreCase' ? ' (which is case-sensitive: there is no case-insensitive Like)' : '';
         for (const v of clause.values.items) {
           if (v.unresolved) continue;
-          // `${*}`, `${?}` and other policy variables are not wildcards.
+          // `${*}`, `${?}` and other policy variables are not wildcards (most values hold no `*` or `?` at all,
+          // so that test comes first).
+          if (!/[*?]/.test(v.value)) continue;
           const literal = v.value.replace(/\$\{[^}]*\}/g, '');
           if (!/[*?]/.test(literal)) continue;
           ctx.report({
