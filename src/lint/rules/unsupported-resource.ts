@@ -24,10 +24,9 @@ export default {
       // The known resource types each resource can be; computed only when a finding is in sight.
       let named: (readonly ResourceType[])[] | undefined;
       for (const it of ctx.analysis.actions(s)) {
-        const scoped = scopedActions(it.actions);
+        const { scoped, types } = scopeOf(it.actions);
         if (scoped.length === 0) continue;
         // Can some resource be a resource of one of these types? (One memo lookup per resource once warm.)
-        const types = typesOfScoped(scoped);
         let fits = false;
         for (const p of patterns) {
           if (p.matchesSomeType(types)) {
@@ -44,30 +43,32 @@ export default {
   },
 } satisfies Rule;
 
-/** The actions that take resource ARNs, by expansion (one array per action text, shared across policies). */
-const scopedByExpansion = new WeakMap<readonly Action[], readonly Action[]>();
-
-function scopedActions(actions: readonly Action[]): readonly Action[] {
-  let scoped = scopedByExpansion.get(actions);
-  if (!scoped) {
-    scoped = actions.filter((a) => resourceTypesFor(a).length > 0);
-    scopedByExpansion.set(actions, scoped);
-  }
-  return scoped;
+interface Scope {
+  /** the actions that take resource ARNs */
+  scoped: readonly Action[];
+  /** their distinct resource types (a wildcard's actions share a few types) */
+  types: readonly ResourceType[];
 }
 
-/** The distinct resource types of an expansion's scoped actions (a wildcard's actions share a few types). */
-const typesByScoped = new WeakMap<readonly Action[], readonly ResourceType[]>();
+/** Scopes by expansion: one per action text, shared across policies (one lookup per entry once warm). */
+const scopes = new WeakMap<readonly Action[], Scope>();
+const UNSCOPED: Scope = { scoped: [], types: [] };
 
-function typesOfScoped(scoped: readonly Action[]): readonly ResourceType[] {
-  let types = typesByScoped.get(scoped);
-  if (!types) {
+function scopeOf(actions: readonly Action[]): Scope {
+  let scope = scopes.get(actions);
+  if (!scope) {
+    const scoped: Action[] = [];
     const seen = new Set<ResourceType>();
-    for (const a of scoped) for (const t of resourceTypesFor(a)) seen.add(t);
-    types = [...seen];
-    typesByScoped.set(scoped, types);
+    for (const a of actions) {
+      const types = resourceTypesFor(a);
+      if (types.length === 0) continue;
+      scoped.push(a);
+      for (const t of types) seen.add(t);
+    }
+    scope = scoped.length === 0 ? UNSCOPED : { scoped, types: [...seen] };
+    scopes.set(actions, scope);
   }
-  return types;
+  return scope;
 }
 
 /**
