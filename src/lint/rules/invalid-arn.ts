@@ -221,8 +221,33 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
 function matchingResource(formats: Candidate[], resource: Tokens | null): Candidate[] {
   if (resource === null) return formats;
   const out: Candidate[] = [];
-  for (const f of formats) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
+  for (const f of startingWith(formats, resource)) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
   return out;
+}
+
+/** Per list of formats, the sublists by a literal first character of the resource part (see startingWith). */
+const byFirstChar = new WeakMap<Candidate[], Map<number, Candidate[]>>();
+
+/**
+ * The formats (in order) whose resource part can start like the tokens: a format whose resource part starts
+ * with another literal character cannot match (the first step of the intersection's literal-ends test), and
+ * there are dozens per service (EC2, IAM, SageMaker): each ARN is tried against a few, not all.
+ */
+function startingWith(formats: Candidate[], resource: Tokens): Candidate[] {
+  const first = resource.length > 0 ? resource[0]! : -1;
+  if (first < 0 || formats.length < 8) return formats;
+  let lists = byFirstChar.get(formats);
+  if (!lists) byFirstChar.set(formats, (lists = new Map()));
+  let list = lists.get(first);
+  if (!list) {
+    list = [];
+    for (const f of formats) {
+      const t = f.format.fields![4]!;
+      if (t.length === 0 || t[0]! < 0 || t[0] === first) list.push(f);
+    }
+    lists.set(first, list);
+  }
+  return list;
 }
 
 /** Whether some candidate's field `index` (2 region, 3 account) can hold the ARN's value there. */
