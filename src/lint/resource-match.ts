@@ -86,8 +86,11 @@ function arnServiceOf(text: string): string {
  */
 export class ResourcePattern {
   readonly text: string;
-  /** the pattern in lower case, and with an empty account also as `*` (see above); parsed once */
-  private readonly variants: ArnPattern[];
+  /**
+   * The pattern in lower case, parsed once; an empty account written as `*` (see above). That one pattern is
+   * enough: with `*` for the account it matches whatever the pattern as written matches, and more.
+   */
+  private readonly pattern: ArnPattern;
   /**
    * set when the account ends with `*`: the pattern to try against a format whose first resource token the
    * account's `*` spans (`arn:…:*:` + the resource part)
@@ -104,10 +107,9 @@ export class ResourcePattern {
     // Compared in lower case, like the formats (see above).
     text = text.toLowerCase();
     const arn = parseArn(text);
-    this.variants = [compileArnPattern(text)];
-    if (arn && arn.account === '') {
-      this.variants.push(compileArnPattern(`arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}`));
-    }
+    this.pattern = compileArnPattern(
+      arn && arn.account === '' ? `arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}` : text,
+    );
     this.span =
       arn && arn.account.endsWith('*')
         ? compileArnPattern(`arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}`)
@@ -115,7 +117,7 @@ export class ResourcePattern {
   }
 
   matches(format: ArnFormat): boolean {
-    for (const v of this.variants) if (arnPatternIntersectsFormat(v, format)) return true;
+    if (arnPatternIntersectsFormat(this.pattern, format)) return true;
     if (this.span === undefined) return false;
     // `secret:${SecretId}`: the account's trailing `*` may also cover `:secret`, leaving `${SecretId}` for the
     // pattern's resource part.
