@@ -146,6 +146,8 @@ export class ResourcePattern {
    * share per action expansion, so a statement's every action is one lookup once the corpus is warm.
    */
   matchesSomeType(types: readonly ResourceType[]): boolean {
+    // One type (most single actions): its own memo is the answer, no second entry needed.
+    if (types.length === 1) return this.matchesType(types[0]!);
     let answer = this.listAnswers.get(types);
     if (answer === undefined) {
       answer = false;
