@@ -253,6 +253,44 @@ export function fieldIntersectsFormat(tokens: Tokens | null, index: number, form
   return tokensIntersect(tokens, f[index]!);
 }
 
+/** A policy ARN pattern prepared for intersection with many formats: split into field tokens once. */
+export interface ArnPattern {
+  readonly text: string;
+  /** tokens of the five fields (null for a field that is just `*`), when the pattern has all five colons */
+  readonly fields: readonly (Tokens | null)[] | undefined;
+}
+
+/** Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). */
+export function compileArnPattern(text: string): ArnPattern {
+  const p = parseArn(text);
+  return {
+    text,
+    fields: p
+      ? [patternFieldTokens(p.partition), patternFieldTokens(p.service), patternFieldTokens(p.region), patternFieldTokens(p.account), patternFieldTokens(p.resource)]
+      : undefined,
+  };
+}
+
+/**
+ * patternIntersectsFormat for a prepared pattern: the same answer, without parsing the pattern again for each
+ * format (a caller that tries several patterns in turn against each format would re-parse on every switch).
+ */
+export function arnPatternIntersectsFormat(pattern: ArnPattern, format: ArnFormat): boolean {
+  const p = pattern.fields;
+  const f = format.fields;
+  if (p && f) {
+    // The resource part first: it is where formats differ. A null field is `*`, which intersects any.
+    return (
+      (p[4] === null || tokensIntersect(p[4]!, f[4]!)) &&
+      (p[0] === null || tokensIntersect(p[0]!, f[0]!)) &&
+      (p[1] === null || tokensIntersect(p[1]!, f[1]!)) &&
+      (p[2] === null || tokensIntersect(p[2]!, f[2]!)) &&
+      (p[3] === null || tokensIntersect(p[3]!, f[3]!))
+    );
+  }
+  return tokensIntersect(patternTokens(pattern.text), format.tokens);
+}
+
 /**
  * The last pattern's field tokens (callers try one pattern against a service's formats in a row); null for a
  * field that is just `*` (see patternFieldTokens).

@@ -14,7 +14,7 @@
  *   `arn:aws:secretsmanager:*:*:sqlworkbench!*` and `arn:aws:logs:*:*:/aws-glue/*`.
  */
 import type { Action, Catalog, ResourceType, Service } from '../catalog/catalog.js';
-import { compileArnFormat, parseArn, patternIntersectsFormat, type ArnFormat } from '../engine/arn.js';
+import { arnPatternIntersectsFormat, compileArnFormat, compileArnPattern, parseArn, type ArnFormat, type ArnPattern } from '../engine/arn.js';
 
 /**
  * Service prefixes that the Service Authorization Reference documents on more than one page (Elastic Load
@@ -86,13 +86,19 @@ function arnServiceOf(text: string): string {
  */
 export class ResourcePattern {
   readonly text: string;
-  private readonly variants: string[];
+  /**
+   * The pattern in lower case, parsed once; an empty account written as `*` (see above). That one pattern is
+   * enough: with `*` for the account it matches whatever the pattern as written matches, and more.
+   */
+  private readonly pattern: ArnPattern;
   /**
    * set when the account ends with `*`: the pattern to try against a format whose first resource token the
    * account's `*` spans (`arn:…:*:` + the resource part)
    */
-  private readonly spanPattern: string | undefined;
+  private readonly span: ArnPattern | undefined;
   private readonly typeAnswers = new Map<ResourceType, boolean>();
+  /** matchesSomeType's answers by list (lists of types are shared: one per action expansion) */
+  private readonly listAnswers = new Map<readonly ResourceType[], boolean>();
   /** knownTypesOf's answer, for the one catalogue it was asked with */
   private known: { catalog: Catalog; types: readonly ResourceType[] } | undefined;
 
@@ -101,21 +107,22 @@ export class ResourcePattern {
     // Compared in lower case, like the formats (see above).
     text = text.toLowerCase();
     const arn = parseArn(text);
-    this.variants = [text];
-    if (arn && arn.account === '') {
-      this.variants.push(`arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}`);
-    }
-    this.spanPattern =
-      arn && arn.account.endsWith('*') ? `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}` : undefined;
+    this.pattern = compileArnPattern(
+      arn && arn.account === '' ? `arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}` : text,
+    );
+    this.span =
+      arn && arn.account.endsWith('*')
+        ? compileArnPattern(`arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}`)
+        : undefined;
   }
 
   matches(format: ArnFormat): boolean {
-    for (const v of this.variants) if (patternIntersectsFormat(v, format)) return true;
-    if (this.spanPattern === undefined) return false;
+    if (arnPatternIntersectsFormat(this.pattern, format)) return true;
+    if (this.span === undefined) return false;
     // `secret:${SecretId}`: the account's trailing `*` may also cover `:secret`, leaving `${SecretId}` for the
     // pattern's resource part.
     const shifted = shiftedFormat(format);
-    return shifted !== null && patternIntersectsFormat(this.spanPattern, shifted);
+    return shifted !== null && arnPatternIntersectsFormat(this.span, shifted);
   }
 
   /** Whether the pattern can name some resource of the type. (Asked once per action of a statement: memoised.) */
@@ -130,6 +137,28 @@ export class ResourcePattern {
         }
       }
       this.typeAnswers.set(type, answer);
+    }
+    return answer;
+  }
+
+  /**
+   * Whether the pattern can name a resource of some type of the list. Memoised by the list itself, which callers
+   * share per action expansion, so a statement's every action is one lookup once the corpus is warm.
+   */
+  matchesSomeType(types: readonly ResourceType[]): boolean {
+    // One type (most single actions): its own memo is the answer, no second entry needed.
+    if (types.length === 1) return this.matchesType(types[0]!);
+    let answer = this.listAnswers.get(types);
+    if (answer === undefined) {
+      answer = false;
+      for (const t of types) {
+        if (this.matchesType(t)) {
+          answer = true;
+          break;
+        }
+      }
+      if (this.listAnswers.size >= 1_000) this.listAnswers.clear();
+      this.listAnswers.set(types, answer);
     }
     return answer;
   }

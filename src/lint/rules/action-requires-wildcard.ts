@@ -24,27 +24,38 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      if (!isAllow(s) && !isDeny(s)) continue;
+      const allow = isAllow(s);
+      if (!allow && !isDeny(s)) continue;
       const items = s.resource?.items;
-      if (!items || items.length === 0 || items.some((r) => r.value === '*')) continue;
-      const patterns = items.map((r) => resourcePattern(variablesAsWildcards(r.value)));
-      const effect = isAllow(s) ? 'allows' : 'denies';
+      if (!items || items.length === 0) continue;
+      let star = false;
+      for (const r of items) if (r.value === '*') star = true;
+      if (star) continue;
+      // Built when an entry of only unscoped actions turns up (most entries have a scoped action).
+      let patterns: ResourcePattern[] | undefined;
       for (const it of ctx.analysis.actions(s)) {
-        if (it.actions.length === 0) continue;
-        if (it.actions.some((a) => a.supportsResourceLevel || hasMergedPages(a.service))) continue;
-        if (!patterns.every((p) => namesSpecificResource(p, it.actions))) continue;
+        const actions = it.actions;
+        if (actions.length === 0 || !allUnscoped(actions)) continue;
+        patterns ??= items.map((r) => resourcePattern(variablesAsWildcards(r.value)));
+        if (!patterns.every((p) => namesSpecificResource(p, actions))) continue;
         const what =
-          it.actions.length === 1 && !/[*?]/.test(it.pattern?.name ?? '')
-            ? `${it.actions[0]!.fullName} supports no resource-level permissions`
-            : `none of the ${it.actions.length} actions "${it.item.value}" matches supports resource-level permissions`;
+          actions.length === 1 && !/[*?]/.test(it.pattern?.name ?? '')
+            ? `${actions[0]!.fullName} supports no resource-level permissions`
+            : `none of the ${actions.length} actions "${it.item.value}" matches supports resource-level permissions`;
         ctx.report({
           pointer: it.item.pointer,
-          message: `${what}: IAM checks it against "*" (or the service's resource with no name), so this statement with specific resources never ${effect} it; move it to a statement with "Resource": "*"`,
+          message: `${what}: IAM checks it against "*" (or the service's resource with no name), so this statement with specific resources never ${allow ? 'allows' : 'denies'} it; move it to a statement with "Resource": "*"`,
         });
       }
     }
   },
 } satisfies Rule;
+
+/** Whether no action supports resource-level permissions (and none is of a service whose pages were merged). */
+function allUnscoped(actions: readonly Action[]): boolean {
+  for (const a of actions) if (a.supportsResourceLevel || hasMergedPages(a.service)) return false;
+  return true;
+}
 
 /**
  * Whether the pattern names specific resources of the actions' own services: its ARN service is one of theirs,

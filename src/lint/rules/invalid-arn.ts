@@ -65,21 +65,36 @@ function judgeAll(ctx: RuleContext, items: readonly Str[]): void {
 
 const WILD = /[*?]/;
 
+/** Answers by value (null: no problem): the same resources recur across the statements and policies of a run. */
+const answersByCatalog = new WeakMap<Catalog, Map<string, Problem | null>>();
+
 function judge(catalog: Catalog, item: Str): Problem | undefined {
-  const raw = item.value;
+  // Unresolved template values are rare, and judged more leniently: not memoised with the literal ones.
+  if (item.unresolved) return judgeValue(catalog, item.value, true);
+  let answers = answersByCatalog.get(catalog);
+  if (!answers) answersByCatalog.set(catalog, (answers = new Map()));
+  const known = answers.get(item.value);
+  if (known !== undefined) return known ?? undefined;
+  const problem = judgeValue(catalog, item.value, false);
+  if (answers.size > 20_000) answers.clear();
+  answers.set(item.value, problem ?? null);
+  return problem;
+}
+
+function judgeValue(catalog: Catalog, raw: string, unresolved: boolean): Problem | undefined {
   const text = variablesAsWildcards(raw);
   // `*` alone is every resource; a value that starts with a wildcard may cover the whole `arn:…` prefix.
   if (text === '' || text.startsWith('*') || text.startsWith('?')) {
     return text === '' ? { message: 'an empty resource names nothing; use an ARN or "*"' } : undefined;
   }
   if (!text.startsWith('arn:')) {
-    if (item.unresolved) return undefined;
+    if (unresolved) return undefined;
     return notAnArn(raw);
   }
   const arn = parseArn(text);
   if (!arn) {
     // A wildcard may stand for several fields (`arn:aws:s3:::*` has them all, `arn:aws:*` does not).
-    if (WILD.test(text) || item.unresolved) return undefined;
+    if (WILD.test(text) || unresolved) return undefined;
     return {
       message: `"${raw}" has too few fields: an ARN is arn:partition:service:region:account:resource (region and account may be empty, the colons may not)`,
     };
@@ -88,7 +103,7 @@ function judge(catalog: Catalog, item: Str): Problem | undefined {
     partitionProblem(raw, arn) ??
     serviceProblem(raw, arn) ??
     (arn.resource === '' ? { message: `"${raw}" has an empty resource part` } : undefined) ??
-    formatProblem(catalog, raw, arn)
+    computeFormatProblem(catalog, raw, arn)
   );
 }
 
@@ -186,19 +201,6 @@ function ownFormats(catalog: Catalog, arnService: string): Candidate[] {
   return list;
 }
 
-/** Answers by ARN text: the same ARNs recur across the statements and policies of one run. */
-const formatProblems = new WeakMap<Catalog, Map<string, Problem | undefined>>();
-
-function formatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
-  let answers = formatProblems.get(catalog);
-  if (!answers) formatProblems.set(catalog, (answers = new Map()));
-  if (answers.has(raw)) return answers.get(raw);
-  const problem = computeFormatProblem(catalog, raw, written);
-  if (answers.size > 20_000) answers.clear();
-  answers.set(raw, problem);
-  return problem;
-}
-
 function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
   if (WILD.test(written.service)) return undefined;
   const arn: Arn = { ...written, region: written.region.toLowerCase(), account: written.account.toLowerCase(), resource: written.resource.toLowerCase() };
@@ -219,8 +221,33 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
 function matchingResource(formats: Candidate[], resource: Tokens | null): Candidate[] {
   if (resource === null) return formats;
   const out: Candidate[] = [];
-  for (const f of formats) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
+  for (const f of startingWith(formats, resource)) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
   return out;
+}
+
+/** Per list of formats, the sublists by a literal first character of the resource part (see startingWith). */
+const byFirstChar = new WeakMap<Candidate[], Map<number, Candidate[]>>();
+
+/**
+ * The formats (in order) whose resource part can start like the tokens: a format whose resource part starts
+ * with another literal character cannot match (the first step of the intersection's literal-ends test), and
+ * there are dozens per service (EC2, IAM, SageMaker): each ARN is tried against a few, not all.
+ */
+function startingWith(formats: Candidate[], resource: Tokens): Candidate[] {
+  const first = resource.length > 0 ? resource[0]! : -1;
+  if (first < 0 || formats.length < 8) return formats;
+  let lists = byFirstChar.get(formats);
+  if (!lists) byFirstChar.set(formats, (lists = new Map()));
+  let list = lists.get(first);
+  if (!list) {
+    list = [];
+    for (const f of formats) {
+      const t = f.format.fields![4]!;
+      if (t.length === 0 || t[0]! < 0 || t[0] === first) list.push(f);
+    }
+    lists.set(first, list);
+  }
+  return list;
 }
 
 /** Whether some candidate's field `index` (2 region, 3 account) can hold the ARN's value there. */

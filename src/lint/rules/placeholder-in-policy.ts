@@ -1,5 +1,5 @@
 import { escapePointer, type JsonNode } from '../../policy/tree.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 /**
  * A template placeholder left in a value: `{bucket_name}`, `<ACCOUNT_ID>`, or `${Environment}` where `${…}` is
@@ -17,23 +17,46 @@ export default {
     summary: 'A value holds an unfilled template placeholder ({bucket_name}, <ACCOUNT_ID>, ${Environment}).',
   },
   check(ctx) {
-    walk(ctx.document.root, '', (pointer, value) => {
-      const found = placeholders(value);
-      if (found.length === 0) return;
-      const list = found.map((p) => `"${p}"`).join(', ');
-      ctx.report({
-        pointer,
-        message: `${list} look${found.length === 1 ? 's' : ''} like an unfilled template placeholder; IAM reads it as literal text, so the statement matches nothing intended`,
-      });
-    });
+    walk(ctx, ctx.document.root, []);
   },
 } satisfies Rule;
 
-function walk(node: JsonNode, pointer: string, visit: (pointer: string, value: string) => void): void {
+/**
+ * Every string of the document, depth first. The pointer is built only for a string that holds a placeholder
+ * (almost none do): the path so far is kept as keys and indexes, not as a string per node.
+ */
+function walk(ctx: RuleContext, node: JsonNode, path: (string | number)[]): void {
   if (node.kind === 'string') {
-    if (!node.unresolved) visit(pointer, node.value);
-  } else if (node.kind === 'array') node.items.forEach((it, i) => walk(it, `${pointer}/${i}`, visit));
-  else if (node.kind === 'object') for (const p of node.props) walk(p.value, `${pointer}/${escapePointer(p.key)}`, visit);
+    if (node.unresolved) return;
+    const value = node.value;
+    if (!value.includes('{') && !value.includes('<')) return;
+    const found = placeholders(value);
+    if (found.length === 0) return;
+    const list = found.map((p) => `"${p}"`).join(', ');
+    ctx.report({
+      pointer: pointerOf(path),
+      message: `${list} look${found.length === 1 ? 's' : ''} like an unfilled template placeholder; IAM reads it as literal text, so the statement matches nothing intended`,
+    });
+  } else if (node.kind === 'array') {
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) {
+      path.push(i);
+      walk(ctx, items[i]!, path);
+      path.pop();
+    }
+  } else if (node.kind === 'object') {
+    for (const p of node.props) {
+      path.push(p.key);
+      walk(ctx, p.value, path);
+      path.pop();
+    }
+  }
+}
+
+function pointerOf(path: readonly (string | number)[]): string {
+  let pointer = '';
+  for (const seg of path) pointer += typeof seg === 'number' ? `/${seg}` : `/${escapePointer(seg)}`;
+  return pointer;
 }
 
 /** `aws:username`, `s3:prefix`, `token.actions.githubusercontent.com:sub`, with an optional `, 'default'`. */

@@ -1,5 +1,5 @@
-import type { Action, ResourceType } from '../../catalog/catalog.js';
-import { variablesAsWildcards } from '../../engine/arn.js';
+import type { Action, ResourceType, Service } from '../../catalog/catalog.js';
+import { variablesAsWildcards, type ArnFormat } from '../../engine/arn.js';
 import type { Statement } from '../../policy/model.js';
 import { formatsOf, knownTypesOf, resourcePattern, resourceTypesFor, type ResourcePattern } from '../resource-match.js';
 import type { Rule } from '../rule.js';
@@ -21,22 +21,20 @@ export default {
     for (const s of ctx.document.statements) {
       const patterns = resourcePatterns(s);
       if (!patterns) continue;
-      // Per statement: can some resource be a resource of this type? Many actions share types.
-      const fits = new Map<ResourceType, boolean>();
-      const typeFits = (t: ResourceType): boolean => {
-        let hit = fits.get(t);
-        if (hit === undefined) {
-          hit = patterns.some((p) => p.matchesType(t));
-          fits.set(t, hit);
-        }
-        return hit;
-      };
       // The known resource types each resource can be; computed only when a finding is in sight.
       let named: (readonly ResourceType[])[] | undefined;
       for (const it of ctx.analysis.actions(s)) {
-        const scoped = scopedActions(it.actions);
+        const { scoped, types } = scopeOf(it.actions);
         if (scoped.length === 0) continue;
-        if (typesOfScoped(scoped).some(typeFits)) continue;
+        // Can some resource be a resource of one of these types? (One memo lookup per resource once warm.)
+        let fits = false;
+        for (const p of patterns) {
+          if (p.matchesSomeType(types)) {
+            fits = true;
+            break;
+          }
+        }
+        if (fits) continue;
         named ??= patterns.map((p) => knownTypesOf(ctx.catalog, p));
         if (!certain(named, scoped)) continue;
         ctx.report({ pointer: it.item.pointer, message: message(it.item.value, it.pattern?.name ?? '', scoped) });
@@ -45,30 +43,32 @@ export default {
   },
 } satisfies Rule;
 
-/** The actions that take resource ARNs, by expansion (one array per action text, shared across policies). */
-const scopedByExpansion = new WeakMap<readonly Action[], readonly Action[]>();
-
-function scopedActions(actions: readonly Action[]): readonly Action[] {
-  let scoped = scopedByExpansion.get(actions);
-  if (!scoped) {
-    scoped = actions.filter((a) => resourceTypesFor(a).length > 0);
-    scopedByExpansion.set(actions, scoped);
-  }
-  return scoped;
+interface Scope {
+  /** the actions that take resource ARNs */
+  scoped: readonly Action[];
+  /** their distinct resource types (a wildcard's actions share a few types) */
+  types: readonly ResourceType[];
 }
 
-/** The distinct resource types of an expansion's scoped actions (a wildcard's actions share a few types). */
-const typesByScoped = new WeakMap<readonly Action[], readonly ResourceType[]>();
+/** Scopes by expansion: one per action text, shared across policies (one lookup per entry once warm). */
+const scopes = new WeakMap<readonly Action[], Scope>();
+const UNSCOPED: Scope = { scoped: [], types: [] };
 
-function typesOfScoped(scoped: readonly Action[]): readonly ResourceType[] {
-  let types = typesByScoped.get(scoped);
-  if (!types) {
+function scopeOf(actions: readonly Action[]): Scope {
+  let scope = scopes.get(actions);
+  if (!scope) {
+    const scoped: Action[] = [];
     const seen = new Set<ResourceType>();
-    for (const a of scoped) for (const t of resourceTypesFor(a)) seen.add(t);
-    types = [...seen];
-    typesByScoped.set(scoped, types);
+    for (const a of actions) {
+      const types = resourceTypesFor(a);
+      if (types.length === 0) continue;
+      scoped.push(a);
+      for (const t of types) seen.add(t);
+    }
+    scope = scoped.length === 0 ? UNSCOPED : { scoped, types: [...seen] };
+    scopes.set(actions, scope);
   }
-  return types;
+  return scope;
 }
 
 /**
@@ -102,19 +102,35 @@ const namespaces = new WeakMap<Action, { arnServices: ReadonlySet<string>; ownFo
 function namespacesOf(a: Action): { arnServices: ReadonlySet<string>; ownFormats: ReadonlySet<string> } {
   let n = namespaces.get(a);
   if (!n) {
-    n = {
-      arnServices: new Set(resourceTypesFor(a).flatMap((t) => formatsOf(t).map((f) => f.service))),
-      // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
-      ownFormats: new Set(a.service.resourceTypes.flatMap((t) => formatsOf(t).map(shape))),
-    };
+    const arnServices = new Set<string>();
+    for (const t of resourceTypesFor(a)) for (const f of formatsOf(t)) arnServices.add(f.service);
+    n = { arnServices, ownFormats: shapesOf(a.service) };
     namespaces.set(a, n);
   }
   return n;
 }
 
+const shapesByService = new WeakMap<Service, ReadonlySet<string>>();
+
+/** The format shapes of a service's own resource types (once per service, not per action). */
+function shapesOf(service: Service): ReadonlySet<string> {
+  let shapes = shapesByService.get(service);
+  if (!shapes) {
+    const acc = new Set<string>();
+    // Types other services merely reference (sts and ec2 list IAM's `role`) are the owner's, not foreign.
+    for (const t of service.resourceTypes) for (const f of formatsOf(t)) acc.add(shape(f));
+    shapesByService.set(service, (shapes = acc));
+  }
+  return shapes;
+}
+
+const shapeOfFormat = new WeakMap<ArnFormat, string>();
+
 /** A format without its variable names: `role/${RoleName}` and `role/${RoleNameWithPath}` are one shape. */
-function shape(f: { format: string }): string {
-  return f.format.replace(/\$\{[^}]*\}/g, '${}');
+function shape(f: ArnFormat): string {
+  let out = shapeOfFormat.get(f);
+  if (out === undefined) shapeOfFormat.set(f, (out = f.format.replace(/\$\{[^}]*\}/g, '${}')));
+  return out;
 }
 
 /**
@@ -124,11 +140,14 @@ function shape(f: { format: string }): string {
 function resourcePatterns(s: Statement): ResourcePattern[] | undefined {
   const items = s.resource?.items;
   if (!items || items.length === 0) return undefined;
-  if (items.some((r) => r.value === '*')) return undefined;
-  const patterns = items.map((r) => variablesAsWildcards(r.value));
-  // An ARN, or a value whose leading wildcard may stand for one (unresolved template parts become `*`).
-  const arnLike = patterns.filter((p) => p.startsWith('arn:') || p.startsWith('*') || p.startsWith('?'));
-  return arnLike.length > 0 ? arnLike.map((p) => resourcePattern(p)) : undefined;
+  for (const r of items) if (r.value === '*') return undefined;
+  let out: ResourcePattern[] | undefined;
+  for (const r of items) {
+    const p = variablesAsWildcards(r.value);
+    // An ARN, or a value whose leading wildcard may stand for one (unresolved template parts become `*`).
+    if (p.startsWith('arn:') || p.startsWith('*') || p.startsWith('?')) (out ??= []).push(resourcePattern(p));
+  }
+  return out;
 }
 
 function message(written: string, name: string, scoped: readonly Action[]): string {
