@@ -246,14 +246,29 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   return wildcard;
 }
 
-/** The statement's resource items that are unscoped; for a `NotResource` statement, the element itself. */
-export function unscopedResources(catalog: Catalog, s: Statement, policyType: PolicyType): { pointer: string; value: string }[] {
-  if (s.notResource) return [{ pointer: s.notResource.pointer, value: 'NotResource' }];
-  const out: { pointer: string; value: string }[] = [];
-  for (const r of s.resource?.items ?? []) {
-    if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) out.push({ pointer: r.pointer, value: r.value });
+interface UnscopedResource {
+  pointer: string;
+  value: string;
+}
+const unscopedByStatement = new WeakMap<Statement, { catalog: Catalog; policyType: PolicyType; list: readonly UnscopedResource[] }>();
+const NOTHING_UNSCOPED: readonly UnscopedResource[] = [];
+
+/**
+ * The statement's resource items that are unscoped; for a `NotResource` statement, the element itself. Once per
+ * statement: four rules ask about the same statements.
+ */
+export function unscopedResources(catalog: Catalog, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
+  const known = unscopedByStatement.get(s);
+  if (known && known.catalog === catalog && known.policyType === policyType) return known.list;
+  let list: UnscopedResource[] | undefined;
+  if (s.notResource) list = [{ pointer: s.notResource.pointer, value: 'NotResource' }];
+  else {
+    for (const r of s.resource?.items ?? []) {
+      if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) (list ??= []).push({ pointer: r.pointer, value: r.value });
+    }
   }
-  return out;
+  unscopedByStatement.set(s, { catalog, policyType, list: list ?? NOTHING_UNSCOPED });
+  return list ?? NOTHING_UNSCOPED;
 }
 
 /**
@@ -284,7 +299,22 @@ const RESOURCE_NARROWING = [
 
 /** Whether a positive condition on a resource-narrowing key restricts the statement (see RESOURCE_NARROWING). */
 export function narrowsResources(s: Statement): boolean {
-  return (s.condition?.clauses ?? []).some((c) => isPositive(c) && RESOURCE_NARROWING.some((re) => re.test(c.key.toLowerCase())));
+  for (const c of s.condition?.clauses ?? []) if (isPositive(c) && isNarrowingKey(c.key)) return true;
+  return false;
+}
+
+/** Answers by key text: a corpus repeats the same few condition keys. */
+const narrowingKeys = new Map<string, boolean>();
+
+function isNarrowingKey(key: string): boolean {
+  let r = narrowingKeys.get(key);
+  if (r === undefined) {
+    const lower = key.toLowerCase();
+    r = RESOURCE_NARROWING.some((re) => re.test(lower));
+    if (narrowingKeys.size >= 10_000) narrowingKeys.clear();
+    narrowingKeys.set(key, r);
+  }
+  return r;
 }
 
 /** A clause that admits only the listed values: not a `…Not…` operator, not `Null`, with no value that is `*`. */

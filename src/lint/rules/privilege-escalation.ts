@@ -118,7 +118,7 @@ class GrantIndex {
       if (!isAllow(s)) continue;
       const hit = statementAppliesTo(s, action);
       if (!hit || blocked(s, action)) continue;
-      const resources = s.notResource ? undefined : (s.resource?.items ?? []).filter((r) => !r.unresolved).map((r) => r.value);
+      const resources = this.resourcesOf(s);
       if (resources && resources.length === 0) continue;
       out.push({ statement: s, hit, resources });
     }
@@ -131,6 +131,20 @@ class GrantIndex {
       out = out
         .map((g) => (g.resources ? { ...g, resources: g.resources.filter((p) => !denied.some((q) => globContains(q, normal(p)) === true)) } : g))
         .filter((g) => g.resources === undefined || g.resources.length > 0);
+    }
+    return out;
+  }
+
+  private readonly resources = new Map<Statement, readonly string[] | undefined>();
+
+  /** The statement's resolved resource patterns; undefined for `NotResource`. Once per statement, not per action. */
+  private resourcesOf(s: Statement): readonly string[] | undefined {
+    if (s.notResource) return undefined;
+    let out = this.resources.get(s);
+    if (!out) {
+      const acc: string[] = [];
+      for (const r of s.resource?.items ?? []) if (!r.unresolved) acc.push(r.value);
+      this.resources.set(s, (out = acc));
     }
     return out;
   }
