@@ -4,11 +4,12 @@
  * and which conditions narrow a grant.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { parseActionPattern } from '../engine/actions.js';
+import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard } from '../engine/wildcard.js';
-import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
+import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
+import type { PolicyAnalysis } from './analysis.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -24,16 +25,16 @@ export interface ActionHit {
  * which item. `NotAction` applies to every action none of its items matches. Unresolved template values match
  * nothing (they are not known to grant anything).
  */
-export function statementAppliesTo(s: Statement, fullName: string): ActionHit | undefined {
+export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullName: string): ActionHit | undefined {
   const id = queryOf(fullName).id;
   if (s.action) {
-    const i = firstItems(s.action)?.[id] ?? 0;
+    const i = firstItems(analysis, s)?.[id] ?? 0;
     if (i === 0) return undefined;
     const item = s.action.items[i - 1]!;
     return { pointer: item.pointer, written: item.value };
   }
   if (s.notAction) {
-    if ((firstItems(s.notAction)?.[id] ?? 0) !== 0) return undefined;
+    if ((firstItems(analysis, s)?.[id] ?? 0) !== 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
@@ -86,7 +87,7 @@ function queryOf(fullName: string): ActionQuery {
       if (!same) queriesByService.set(q.service, (same = []));
       same.push(q);
       generation++;
-      textMatches.clear();
+      patternMatches = new WeakMap();
     }
     queries.set(fullName, q);
   }
@@ -116,22 +117,22 @@ function idsOf(actions: readonly string[]): Int32Array {
 const WILDCARD = /[*?]/;
 const NO_IDS: readonly number[] = [];
 
-/** The ids of the queries an action text matches, by text: policies of a corpus repeat the same actions. */
-const textMatches = new Map<string, readonly number[]>();
+/**
+ * The ids of the queries an action pattern matches, by pattern: the analysis shares one pattern object per
+ * distinct text, and a lookup by object is several times cheaper than one by text (which compares characters).
+ */
+let patternMatches = new WeakMap<ActionPattern, readonly number[]>();
 
-function matchesOfText(text: string): readonly number[] {
-  let ids = textMatches.get(text);
+function matchesOf(p: ActionPattern): readonly number[] {
+  let ids = patternMatches.get(p);
   if (ids === undefined) {
-    ids = computeMatches(text);
-    if (textMatches.size >= 100_000) textMatches.clear();
-    textMatches.set(text, ids);
+    ids = computeMatches(p);
+    patternMatches.set(p, ids);
   }
   return ids;
 }
 
-function computeMatches(text: string): readonly number[] {
-  const p = parseActionPattern(text);
-  if (!p) return NO_IDS;
+function computeMatches(p: ActionPattern): readonly number[] {
   const anyService = WILDCARD.test(p.service);
   if (!anyService && !WILDCARD.test(p.name)) {
     const q = queries.get(`${p.service}:${p.name}`);
@@ -150,26 +151,27 @@ function computeMatches(text: string): readonly number[] {
 const NO_QUERIES: readonly ActionQuery[] = [];
 
 /**
- * Per `Action`/`NotAction` list: for each query id, 1 + the index of the first item that matches it (0: none);
- * null when no item matches any query (most statements of a corpus).
+ * For the statement's `Action` list (its `NotAction` list when it has no `Action`): for each query id, 1 + the
+ * index of the first item that matches it (0: none); null when no item matches any query (most statements of a
+ * corpus). Unresolved template values and malformed items have no pattern and match nothing.
  */
-const firstItemTables = new WeakMap<StrList, { generation: number; first: Int32Array | null }>();
+const firstItemTables = new WeakMap<Statement, { generation: number; first: Int32Array | null }>();
 
-function firstItems(list: StrList): Int32Array | null {
-  let entry = firstItemTables.get(list);
+function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
+  let entry = firstItemTables.get(s);
   if (!entry || entry.generation !== generation) {
     let first: Int32Array | null = null;
-    const items = list.items;
+    const items = s.action ? analysis.actions(s) : analysis.notActions(s);
     for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      if (item.unresolved) continue;
-      const ids = matchesOfText(item.value);
+      const p = items[i]!.pattern;
+      if (p === undefined) continue;
+      const ids = matchesOf(p);
       if (ids.length === 0) continue;
       first ??= new Int32Array(queryList.length);
       for (const id of ids) if (first[id] === 0) first[id] = i + 1;
     }
     entry = { generation, first };
-    firstItemTables.set(list, entry);
+    firstItemTables.set(s, entry);
   }
   return entry.first;
 }
@@ -346,7 +348,7 @@ export function reportListedOnUnscoped(
     // grant none, so their resources and conditions are never looked at.
     const list = s.action ?? s.notAction;
     if (!list) continue;
-    const first = firstItems(list);
+    const first = firstItems(ctx.analysis, s);
     const viaNotAction = s.action === undefined;
     if (!viaNotAction ? !grantsSome(first, ids) : first !== null && !missesSome(first, ids)) continue;
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
@@ -389,14 +391,13 @@ function missesSome(first: Int32Array, ids: Int32Array): boolean {
 }
 
 /** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
-export function namesAllowedBy(statements: readonly Statement[], actions: readonly string[]): Set<string> {
+export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly string[]): Set<string> {
   const ids = idsOf(actions);
   const out = new Set<string>();
-  for (const s of statements) {
+  for (const s of analysis.document.statements) {
     if (!isAllow(s)) continue;
-    const list = s.action ?? s.notAction;
-    if (!list) continue;
-    const first = firstItems(list);
+    if (!s.action && !s.notAction) continue;
+    const first = firstItems(analysis, s);
     if (s.action ? first === null : first !== null && !missesSome(first, ids)) continue;
     const granting = s.action !== undefined;
     for (let k = 0; k < ids.length; k++) {

@@ -43,7 +43,7 @@ export default {
   check(ctx) {
     // Most policies grant none of the few dozen actions the paths name: then no step has a candidate. (Asked
     // first: it reads tables the other security rules share, while the admin check walks every item.)
-    const allowed = namesAllowedBy(ctx.document.statements, ESCALATION_ACTIONS);
+    const allowed = namesAllowedBy(ctx.analysis, ESCALATION_ACTIONS);
     if (allowed.size === 0 || ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx, allowed);
     const granted = new Set<string>();
@@ -116,7 +116,7 @@ class GrantIndex {
     let out: Grant[] = [];
     for (const s of statements) {
       if (!isAllow(s)) continue;
-      const hit = statementAppliesTo(s, action);
+      const hit = statementAppliesTo(this.ctx.analysis, s, action);
       if (!hit || blocked(s, action)) continue;
       const resources = this.resourcesOf(s);
       if (resources && resources.length === 0) continue;
@@ -124,7 +124,7 @@ class GrantIndex {
     }
     for (const d of statements) {
       if (out.length === 0) break;
-      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(d, action)) continue;
+      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(this.ctx.analysis, d, action)) continue;
       // A denied pattern with a policy variable depends on the caller; it removes nothing for certain.
       const denied = (d.resource?.items ?? []).filter((r) => !r.unresolved && !r.value.includes('${')).map((r) => r.value.toLowerCase());
       if (denied.includes('*')) return [];
