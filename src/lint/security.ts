@@ -52,6 +52,8 @@ interface ActionQuery {
   name: string;
   service: string;
   action: string;
+  /** `[id]`, the answer for a literal pattern naming this action */
+  only: readonly number[];
 }
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
@@ -80,7 +82,8 @@ function queryOf(fullName: string): ActionQuery {
         queriesByService.clear();
       }
       const colon = name.indexOf(':');
-      q = { id: queryList.length, name, service: name.slice(0, colon), action: name.slice(colon + 1) };
+      const id = queryList.length;
+      q = { id, name, service: name.slice(0, colon), action: name.slice(colon + 1), only: [id] };
       queryList.push(q);
       queries.set(name, q);
       let same = queriesByService.get(q.service);
@@ -133,22 +136,25 @@ function matchesOf(p: ActionPattern): readonly number[] {
 }
 
 function computeMatches(p: ActionPattern): readonly number[] {
-  const anyService = WILDCARD.test(p.service);
-  if (!anyService && !WILDCARD.test(p.name)) {
-    const q = queries.get(`${p.service}:${p.name}`);
-    return q ? [q.id] : NO_IDS;
+  if (!WILDCARD.test(p.service)) {
+    // Most patterns name a service the rules never ask about: one lookup by the (short) service name.
+    const same = queriesByService.get(p.service);
+    if (!same) return NO_IDS;
+    if (!WILDCARD.test(p.name)) {
+      for (const q of same) if (q.action === p.name) return q.only;
+      return NO_IDS;
+    }
+    const name = compileWildcard(p.name);
+    const out: number[] = [];
+    for (const q of same) if (name.matches(q.action)) out.push(q.id);
+    return out.length > 0 ? out : NO_IDS;
   }
+  const service = compileWildcard(p.service);
   const name = compileWildcard(p.name);
   const out: number[] = [];
-  if (anyService) {
-    const service = compileWildcard(p.service);
-    for (const q of queryList) if (service.matches(q.service) && name.matches(q.action)) out.push(q.id);
-  } else {
-    for (const q of queriesByService.get(p.service) ?? NO_QUERIES) if (name.matches(q.action)) out.push(q.id);
-  }
+  for (const q of queryList) if (service.matches(q.service) && name.matches(q.action)) out.push(q.id);
   return out.length > 0 ? out : NO_IDS;
 }
-const NO_QUERIES: readonly ActionQuery[] = [];
 
 /**
  * For the statement's `Action` list (its `NotAction` list when it has no `Action`): for each query id, 1 + the
