@@ -90,7 +90,7 @@ function queryOf(fullName: string): ActionQuery {
       if (!same) queriesByService.set(q.service, (same = []));
       same.push(q);
       generation++;
-      patternMatches = new WeakMap();
+      patternMatches.clear();
     }
     queries.set(fullName, q);
   }
@@ -123,13 +123,16 @@ const NO_IDS: readonly number[] = [];
 /**
  * The ids of the queries an action pattern matches, by pattern: the analysis shares one pattern object per
  * distinct text, and a lookup by object is several times cheaper than one by text (which compares characters).
+ * A plain Map, not a WeakMap: the analysis's own cache holds the patterns anyway, and a large WeakMap costs
+ * every garbage collection an ephemeron pass.
  */
-let patternMatches = new WeakMap<ActionPattern, readonly number[]>();
+const patternMatches = new Map<ActionPattern, readonly number[]>();
 
 function matchesOf(p: ActionPattern): readonly number[] {
   let ids = patternMatches.get(p);
   if (ids === undefined) {
     ids = computeMatches(p);
+    if (patternMatches.size >= 100_000) patternMatches.clear();
     patternMatches.set(p, ids);
   }
   return ids;
@@ -161,12 +164,19 @@ function computeMatches(p: ActionPattern): readonly number[] {
  * index of the first item that matches it (0: none); null when no item matches any query (most statements of a
  * corpus). Unresolved template values and malformed items have no pattern and match nothing.
  */
-const firstItemTables = new WeakMap<Statement, { generation: number; first: Int32Array | null }>();
+let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, Int32Array | null> } = {
+  analysis: undefined,
+  generation: 0,
+  first: new Map(),
+};
 
 function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
-  let entry = firstItemTables.get(s);
-  if (!entry || entry.generation !== generation) {
-    let first: Int32Array | null = null;
+  // One policy's tables at a time (the rules run policy by policy): a Map that dies with the policy, not a
+  // WeakMap entry per statement of the corpus.
+  if (tables.analysis !== analysis || tables.generation !== generation) tables = { analysis, generation, first: new Map() };
+  let first = tables.first.get(s);
+  if (first === undefined) {
+    first = null;
     const items = s.action ? analysis.actions(s) : analysis.notActions(s);
     for (let i = 0; i < items.length; i++) {
       const p = items[i]!.pattern;
@@ -176,10 +186,9 @@ function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
       first ??= new Int32Array(queryList.length);
       for (const id of ids) if (first[id] === 0) first[id] = i + 1;
     }
-    entry = { generation, first };
-    firstItemTables.set(s, entry);
+    tables.first.set(s, first);
   }
-  return entry.first;
+  return first;
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
