@@ -4,11 +4,12 @@
  * and which conditions narrow a grant.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { parseActionPattern } from '../engine/actions.js';
+import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard } from '../engine/wildcard.js';
-import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str, type StrList } from '../policy/model.js';
+import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
+import type { PolicyAnalysis } from './analysis.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -24,16 +25,16 @@ export interface ActionHit {
  * which item. `NotAction` applies to every action none of its items matches. Unresolved template values match
  * nothing (they are not known to grant anything).
  */
-export function statementAppliesTo(s: Statement, fullName: string): ActionHit | undefined {
+export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullName: string): ActionHit | undefined {
   const id = queryOf(fullName).id;
   if (s.action) {
-    const i = firstItems(s.action)?.[id] ?? 0;
+    const i = firstItems(analysis, s)?.[id] ?? 0;
     if (i === 0) return undefined;
     const item = s.action.items[i - 1]!;
     return { pointer: item.pointer, written: item.value };
   }
   if (s.notAction) {
-    if ((firstItems(s.notAction)?.[id] ?? 0) !== 0) return undefined;
+    if ((firstItems(analysis, s)?.[id] ?? 0) !== 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
@@ -51,6 +52,8 @@ interface ActionQuery {
   name: string;
   service: string;
   action: string;
+  /** `[id]`, the answer for a literal pattern naming this action */
+  only: readonly number[];
 }
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
@@ -79,14 +82,15 @@ function queryOf(fullName: string): ActionQuery {
         queriesByService.clear();
       }
       const colon = name.indexOf(':');
-      q = { id: queryList.length, name, service: name.slice(0, colon), action: name.slice(colon + 1) };
+      const id = queryList.length;
+      q = { id, name, service: name.slice(0, colon), action: name.slice(colon + 1), only: [id] };
       queryList.push(q);
       queries.set(name, q);
       let same = queriesByService.get(q.service);
       if (!same) queriesByService.set(q.service, (same = []));
       same.push(q);
       generation++;
-      textMatches.clear();
+      patternMatches.clear();
     }
     queries.set(fullName, q);
   }
@@ -116,62 +120,75 @@ function idsOf(actions: readonly string[]): Int32Array {
 const WILDCARD = /[*?]/;
 const NO_IDS: readonly number[] = [];
 
-/** The ids of the queries an action text matches, by text: policies of a corpus repeat the same actions. */
-const textMatches = new Map<string, readonly number[]>();
+/**
+ * The ids of the queries an action pattern matches, by pattern: the analysis shares one pattern object per
+ * distinct text, and a lookup by object is several times cheaper than one by text (which compares characters).
+ * A plain Map, not a WeakMap: the analysis's own cache holds the patterns anyway, and a large WeakMap costs
+ * every garbage collection an ephemeron pass.
+ */
+const patternMatches = new Map<ActionPattern, readonly number[]>();
 
-function matchesOfText(text: string): readonly number[] {
-  let ids = textMatches.get(text);
+function matchesOf(p: ActionPattern): readonly number[] {
+  let ids = patternMatches.get(p);
   if (ids === undefined) {
-    ids = computeMatches(text);
-    if (textMatches.size >= 100_000) textMatches.clear();
-    textMatches.set(text, ids);
+    ids = computeMatches(p);
+    if (patternMatches.size >= 100_000) patternMatches.clear();
+    patternMatches.set(p, ids);
   }
   return ids;
 }
 
-function computeMatches(text: string): readonly number[] {
-  const p = parseActionPattern(text);
-  if (!p) return NO_IDS;
-  const anyService = WILDCARD.test(p.service);
-  if (!anyService && !WILDCARD.test(p.name)) {
-    const q = queries.get(`${p.service}:${p.name}`);
-    return q ? [q.id] : NO_IDS;
+function computeMatches(p: ActionPattern): readonly number[] {
+  if (!WILDCARD.test(p.service)) {
+    // Most patterns name a service the rules never ask about: one lookup by the (short) service name.
+    const same = queriesByService.get(p.service);
+    if (!same) return NO_IDS;
+    if (!WILDCARD.test(p.name)) {
+      for (const q of same) if (q.action === p.name) return q.only;
+      return NO_IDS;
+    }
+    const name = compileWildcard(p.name);
+    const out: number[] = [];
+    for (const q of same) if (name.matches(q.action)) out.push(q.id);
+    return out.length > 0 ? out : NO_IDS;
   }
+  const service = compileWildcard(p.service);
   const name = compileWildcard(p.name);
   const out: number[] = [];
-  if (anyService) {
-    const service = compileWildcard(p.service);
-    for (const q of queryList) if (service.matches(q.service) && name.matches(q.action)) out.push(q.id);
-  } else {
-    for (const q of queriesByService.get(p.service) ?? NO_QUERIES) if (name.matches(q.action)) out.push(q.id);
-  }
+  for (const q of queryList) if (service.matches(q.service) && name.matches(q.action)) out.push(q.id);
   return out.length > 0 ? out : NO_IDS;
 }
-const NO_QUERIES: readonly ActionQuery[] = [];
 
 /**
- * Per `Action`/`NotAction` list: for each query id, 1 + the index of the first item that matches it (0: none);
- * null when no item matches any query (most statements of a corpus).
+ * For the statement's `Action` list (its `NotAction` list when it has no `Action`): for each query id, 1 + the
+ * index of the first item that matches it (0: none); null when no item matches any query (most statements of a
+ * corpus). Unresolved template values and malformed items have no pattern and match nothing.
  */
-const firstItemTables = new WeakMap<StrList, { generation: number; first: Int32Array | null }>();
+let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, Int32Array | null> } = {
+  analysis: undefined,
+  generation: 0,
+  first: new Map(),
+};
 
-function firstItems(list: StrList): Int32Array | null {
-  let entry = firstItemTables.get(list);
-  if (!entry || entry.generation !== generation) {
-    let first: Int32Array | null = null;
-    const items = list.items;
+function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
+  // One policy's tables at a time (the rules run policy by policy): a Map that dies with the policy, not a
+  // WeakMap entry per statement of the corpus.
+  if (tables.analysis !== analysis || tables.generation !== generation) tables = { analysis, generation, first: new Map() };
+  let first = tables.first.get(s);
+  if (first === undefined) {
+    first = null;
+    const items = s.action ? analysis.actions(s) : analysis.notActions(s);
     for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      if (item.unresolved) continue;
-      const ids = matchesOfText(item.value);
+      const p = items[i]!.pattern;
+      if (p === undefined) continue;
+      const ids = matchesOf(p);
       if (ids.length === 0) continue;
       first ??= new Int32Array(queryList.length);
       for (const id of ids) if (first[id] === 0) first[id] = i + 1;
     }
-    entry = { generation, first };
-    firstItemTables.set(list, entry);
+    tables.first.set(s, first);
   }
-  return entry.first;
+  return first;
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
@@ -246,14 +263,29 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   return wildcard;
 }
 
-/** The statement's resource items that are unscoped; for a `NotResource` statement, the element itself. */
-export function unscopedResources(catalog: Catalog, s: Statement, policyType: PolicyType): { pointer: string; value: string }[] {
-  if (s.notResource) return [{ pointer: s.notResource.pointer, value: 'NotResource' }];
-  const out: { pointer: string; value: string }[] = [];
-  for (const r of s.resource?.items ?? []) {
-    if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) out.push({ pointer: r.pointer, value: r.value });
+interface UnscopedResource {
+  pointer: string;
+  value: string;
+}
+const unscopedByStatement = new WeakMap<Statement, { catalog: Catalog; policyType: PolicyType; list: readonly UnscopedResource[] }>();
+const NOTHING_UNSCOPED: readonly UnscopedResource[] = [];
+
+/**
+ * The statement's resource items that are unscoped; for a `NotResource` statement, the element itself. Once per
+ * statement: four rules ask about the same statements.
+ */
+export function unscopedResources(catalog: Catalog, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
+  const known = unscopedByStatement.get(s);
+  if (known && known.catalog === catalog && known.policyType === policyType) return known.list;
+  let list: UnscopedResource[] | undefined;
+  if (s.notResource) list = [{ pointer: s.notResource.pointer, value: 'NotResource' }];
+  else {
+    for (const r of s.resource?.items ?? []) {
+      if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) (list ??= []).push({ pointer: r.pointer, value: r.value });
+    }
   }
-  return out;
+  unscopedByStatement.set(s, { catalog, policyType, list: list ?? NOTHING_UNSCOPED });
+  return list ?? NOTHING_UNSCOPED;
 }
 
 /**
@@ -284,7 +316,22 @@ const RESOURCE_NARROWING = [
 
 /** Whether a positive condition on a resource-narrowing key restricts the statement (see RESOURCE_NARROWING). */
 export function narrowsResources(s: Statement): boolean {
-  return (s.condition?.clauses ?? []).some((c) => isPositive(c) && RESOURCE_NARROWING.some((re) => re.test(c.key.toLowerCase())));
+  for (const c of s.condition?.clauses ?? []) if (isPositive(c) && isNarrowingKey(c.key)) return true;
+  return false;
+}
+
+/** Answers by key text: a corpus repeats the same few condition keys. */
+const narrowingKeys = new Map<string, boolean>();
+
+function isNarrowingKey(key: string): boolean {
+  let r = narrowingKeys.get(key);
+  if (r === undefined) {
+    const lower = key.toLowerCase();
+    r = RESOURCE_NARROWING.some((re) => re.test(lower));
+    if (narrowingKeys.size >= 10_000) narrowingKeys.clear();
+    narrowingKeys.set(key, r);
+  }
+  return r;
 }
 
 /** A clause that admits only the listed values: not a `…Not…` operator, not `Null`, with no value that is `*`. */
@@ -316,7 +363,7 @@ export function reportListedOnUnscoped(
     // grant none, so their resources and conditions are never looked at.
     const list = s.action ?? s.notAction;
     if (!list) continue;
-    const first = firstItems(list);
+    const first = firstItems(ctx.analysis, s);
     const viaNotAction = s.action === undefined;
     if (!viaNotAction ? !grantsSome(first, ids) : first !== null && !missesSome(first, ids)) continue;
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
@@ -359,14 +406,13 @@ function missesSome(first: Int32Array, ids: Int32Array): boolean {
 }
 
 /** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
-export function namesAllowedBy(statements: readonly Statement[], actions: readonly string[]): Set<string> {
+export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly string[]): Set<string> {
   const ids = idsOf(actions);
   const out = new Set<string>();
-  for (const s of statements) {
+  for (const s of analysis.document.statements) {
     if (!isAllow(s)) continue;
-    const list = s.action ?? s.notAction;
-    if (!list) continue;
-    const first = firstItems(list);
+    if (!s.action && !s.notAction) continue;
+    const first = firstItems(analysis, s);
     if (s.action ? first === null : first !== null && !missesSome(first, ids)) continue;
     const granting = s.action !== undefined;
     for (let k = 0; k < ids.length; k++) {

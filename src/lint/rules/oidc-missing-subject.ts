@@ -23,7 +23,7 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      if (!isAllow(s) || !statementAppliesTo(s, 'sts:AssumeRoleWithWebIdentity')) continue;
+      if (!isAllow(s) || !statementAppliesTo(ctx.analysis, s, 'sts:AssumeRoleWithWebIdentity')) continue;
       for (const e of s.principal?.entries ?? []) {
         if (e.type !== 'Federated') continue;
         for (const item of e.values.items) {

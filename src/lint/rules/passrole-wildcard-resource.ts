@@ -20,7 +20,7 @@ export default {
   check(ctx) {
     for (const s of ctx.document.statements) {
       if (!isAllow(s)) continue;
-      const hit = statementAppliesTo(s, 'iam:PassRole');
+      const hit = statementAppliesTo(ctx.analysis, s, 'iam:PassRole');
       if (!hit || narrowsResources(s)) continue;
       // Only an unscoped resource that can be a role: `arn:aws:s3:::*` beside a named role leaves PassRole scoped.
       const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType).filter(

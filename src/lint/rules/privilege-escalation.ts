@@ -43,7 +43,7 @@ export default {
   check(ctx) {
     // Most policies grant none of the few dozen actions the paths name: then no step has a candidate. (Asked
     // first: it reads tables the other security rules share, while the admin check walks every item.)
-    const allowed = namesAllowedBy(ctx.document.statements, ESCALATION_ACTIONS);
+    const allowed = namesAllowedBy(ctx.analysis, ESCALATION_ACTIONS);
     if (allowed.size === 0 || ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx, allowed);
     const granted = new Set<string>();
@@ -59,7 +59,7 @@ export default {
     const found = new Map<string, { path: EscalationPath; match: Match }>();
     for (const { path, required } of PATHS) {
       // A required step none of whose actions is granted has no candidate: the path cannot match.
-      if (!required.every((names) => names.some((a) => granted.has(a)))) continue;
+      if (!grantsEveryStep(required, granted)) continue;
       const match = findPath(path, stepCandidates);
       if (match) found.set(path.id, { path, match });
     }
@@ -75,6 +75,20 @@ const PATHS = ESCALATION_PATHS.map((path) => ({
   path,
   required: path.steps.filter((step) => !step.optional).map((step) => step.actions.map((a) => a.toLowerCase())),
 }));
+
+function grantsEveryStep(required: readonly (readonly string[])[], granted: ReadonlySet<string>): boolean {
+  for (const names of required) {
+    let some = false;
+    for (const a of names) {
+      if (granted.has(a)) {
+        some = true;
+        break;
+      }
+    }
+    if (!some) return false;
+  }
+  return true;
+}
 
 function isUnconditionalAdmin(s: Statement): boolean {
   return (
@@ -116,21 +130,35 @@ class GrantIndex {
     let out: Grant[] = [];
     for (const s of statements) {
       if (!isAllow(s)) continue;
-      const hit = statementAppliesTo(s, action);
+      const hit = statementAppliesTo(this.ctx.analysis, s, action);
       if (!hit || blocked(s, action)) continue;
-      const resources = s.notResource ? undefined : (s.resource?.items ?? []).filter((r) => !r.unresolved).map((r) => r.value);
+      const resources = this.resourcesOf(s);
       if (resources && resources.length === 0) continue;
       out.push({ statement: s, hit, resources });
     }
     for (const d of statements) {
       if (out.length === 0) break;
-      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(d, action)) continue;
+      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(this.ctx.analysis, d, action)) continue;
       // A denied pattern with a policy variable depends on the caller; it removes nothing for certain.
       const denied = (d.resource?.items ?? []).filter((r) => !r.unresolved && !r.value.includes('${')).map((r) => r.value.toLowerCase());
       if (denied.includes('*')) return [];
       out = out
         .map((g) => (g.resources ? { ...g, resources: g.resources.filter((p) => !denied.some((q) => globContains(q, normal(p)) === true)) } : g))
         .filter((g) => g.resources === undefined || g.resources.length > 0);
+    }
+    return out;
+  }
+
+  private readonly resources = new Map<Statement, readonly string[] | undefined>();
+
+  /** The statement's resolved resource patterns; undefined for `NotResource`. Once per statement, not per action. */
+  private resourcesOf(s: Statement): readonly string[] | undefined {
+    if (s.notResource) return undefined;
+    let out = this.resources.get(s);
+    if (!out) {
+      const acc: string[] = [];
+      for (const r of s.resource?.items ?? []) if (!r.unresolved) acc.push(r.value);
+      this.resources.set(s, (out = acc));
     }
     return out;
   }
@@ -145,8 +173,10 @@ const BOUNDED = new Set(['iam:createrole', 'iam:attachrolepolicy', 'iam:putrolep
 
 /** The documented conditions that make a grant of `action` safe (see the rule's comment). */
 function blocked(s: Statement, action: string): boolean {
+  const clauses = s.condition?.clauses;
+  if (!clauses?.length) return false;
   const a = action.toLowerCase();
-  for (const c of s.condition?.clauses ?? []) {
+  for (const c of clauses) {
     if (!isPositive(c)) continue;
     const key = c.key.toLowerCase();
     if (key === 'iam:policyarn' && ATTACH.has(a)) return true;
@@ -176,34 +206,58 @@ const ROLE_ARN = 'arn:*:iam::*:role/*';
 function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
   const out: Candidate[] = [];
   const catalog = grants.ctx.catalog;
+  const scope = step.scope ?? 'any';
   for (const action of step.actions) {
-    const fits = (p: string, target?: string): boolean => resourceFitsAction(catalog, p, action, target);
     for (const grant of grants.of(action)) {
       if (step.passedTo && !passesTo(grant.statement, step.passedTo)) continue;
       const rs = grant.resources;
-      let roles: string[] = [];
-      let ok: boolean;
-      switch (step.scope ?? 'any') {
-        case 'any':
-          ok = !rs || rs.some((p) => fits(p));
-          break;
-        case 'others':
-          ok = !rs || rs.some((p) => fits(p) && !/\$\{aws:(username|userid)\}/i.test(p));
-          break;
-        case 'unscoped':
-          ok =
-            !narrowsResources(grant.statement) &&
-            (!rs || rs.some((p) => isUnscoped(catalog, p, 'identity') && fits(p, step.target)));
-          break;
-        case 'shared-role':
-          roles = rs ? rs.map(normal).filter((p) => arnsIntersect(p, ROLE_ARN)) : ['*'];
-          ok = roles.length > 0;
-          break;
+      let roles: readonly string[] = NO_ROLES;
+      let ok = rs === undefined;
+      if (scope === 'shared-role') {
+        roles = rs ? rolePatterns(rs) : ANY_ROLE;
+        ok = roles.length > 0;
+      } else if (scope === 'unscoped' && narrowsResources(grant.statement)) {
+        // A grant narrowed by the resource's tags or account is not "any role / any instance".
+        ok = false;
+      } else if (rs) {
+        for (const p of rs) {
+          const fits =
+            scope === 'unscoped'
+              ? isUnscoped(catalog, p, 'identity') && resourceFitsAction(catalog, p, action, step.target)
+              : resourceFitsAction(catalog, p, action) && (scope === 'any' || !SELF.test(p));
+          if (fits) {
+            ok = true;
+            break;
+          }
+        }
       }
       if (ok) out.push({ action: catalog.action(action)?.fullName ?? action, grant, roles });
     }
   }
   return out.sort((a, b) => a.grant.statement.index - b.grant.statement.index);
+}
+
+/** A grant limited to the principal's own user: self-service, not escalation (the `others` scope). */
+const SELF = /\$\{aws:(username|userid)\}/i;
+const NO_ROLES: readonly string[] = [];
+const ANY_ROLE: readonly string[] = ['*'];
+
+/** The patterns (normalised) that can name a role; by pattern text, since the same role ARNs recur. */
+const rolePatternAnswers = new Map<string, string | null>();
+
+function rolePatterns(resources: readonly string[]): readonly string[] {
+  const out: string[] = [];
+  for (const p of resources) {
+    let role = rolePatternAnswers.get(p);
+    if (role === undefined) {
+      const n = normal(p);
+      role = arnsIntersect(n, ROLE_ARN) ? n : null;
+      if (rolePatternAnswers.size >= 10_000) rolePatternAnswers.clear();
+      rolePatternAnswers.set(p, role);
+    }
+    if (role !== null) out.push(role);
+  }
+  return out;
 }
 
 interface Match {
@@ -217,11 +271,9 @@ interface Match {
 const SEARCH_BUDGET = 20_000;
 
 function findPath(path: EscalationPath, candidatesOf: (step: EscalationStep) => Candidate[]): Match | undefined {
-  const perStep = path.steps.map((step) => ({ step, list: [] as Candidate[] }));
-  for (const entry of perStep) {
-    entry.list = candidatesOf(entry.step);
-    if (!entry.step.optional && entry.list.length === 0) return undefined;
-  }
+  // Half the paths that get here fail on a step without candidates: say so before building anything.
+  for (const step of path.steps) if (!step.optional && candidatesOf(step).length === 0) return undefined;
+  const perStep = path.steps.map((step) => ({ step, list: candidatesOf(step) }));
   const chosen = new Map<EscalationStep, { candidate: Candidate; role: string | undefined }>();
   const shared = perStep.filter((e) => e.step.scope === 'shared-role' && !e.step.optional);
   const roles: string[] = [];
