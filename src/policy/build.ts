@@ -32,8 +32,10 @@ export function strList(node: JsonNode, pointer: string): StrList {
   if (node.kind === 'array') {
     const items: Str[] = [];
     const nodes = node.items;
+    // One concatenation per item, not two: lists of actions run to thousands of items.
+    const prefix = `${pointer}/`;
     for (let i = 0; i < nodes.length; i++) {
-      const s = str(nodes[i]!, `${pointer}/${i}`);
+      const s = str(nodes[i]!, prefix + i);
       if (s) items.push(s);
     }
     return { pointer, node, single: false, items };
