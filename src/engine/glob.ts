@@ -81,8 +81,9 @@ export const DEFAULT_STATE_BUDGET = 20_000;
  */
 export function globContains(outer: string, inner: string, budget = DEFAULT_STATE_BUDGET): boolean | undefined {
   if (outer === inner || outer === '*') return true;
-  // Cheap exact answers first: a pattern without wildcards is one string.
-  if (!/[*?]/.test(inner)) return matchesLiterally(outer, inner);
+  // Cheap exact answers first: a pattern without wildcards is one string, contained when the outer matches it
+  // (the linear matcher: no automaton, no allocation per character).
+  if (!inner.includes('*') && !inner.includes('?')) return compileWildcard(outer).matches(inner);
   // `prefix*` (the usual shape of a covering pattern) holds exactly the patterns that start with that prefix
   // written literally: a wildcard of the inner within the prefix could stand for another character.
   const star = outer.indexOf('*');
@@ -116,16 +117,6 @@ export function globContains(outer: string, inner: string, budget = DEFAULT_STAT
     }
   }
   return true;
-}
-
-function matchesLiterally(pattern: string, text: string): boolean {
-  const t = tokens(pattern);
-  let set = start(t);
-  for (let i = 0; i < text.length; i++) {
-    set = step(t, set, text.charCodeAt(i));
-    if (isEmpty(set)) return false;
-  }
-  return set[t.length] === 1;
 }
 
 /** Whether some string matches both patterns (reachability in the product automaton; always decided). */
