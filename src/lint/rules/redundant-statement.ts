@@ -59,14 +59,20 @@ const NO_SHAPES: readonly Shape[] = [];
 function findCandidates(shapes: readonly Shape[]): void {
   const withNotAction: Shape[] = [];
   const byFirst = new Map<string, Shape[]>();
+  // Lengths of the (lower-cased) first actions: an action of another length cannot equal one, so most actions are
+  // passed over without being lower-cased. Lower-casing keeps a string's length except for U+0130 (capital I with
+  // dot, which becomes two code units).
+  const firstLengths: boolean[] = [];
   for (const sh of shapes) {
     if (sh.notAction) withNotAction.push(sh);
     else {
-      const first = sh.action!.items[0];
+      const first = sh.s.action!.items[0];
       if (first === undefined) continue;
-      const list = byFirst.get(first);
+      const key = first.value.toLowerCase();
+      firstLengths[key.length] = true;
+      const list = byFirst.get(key);
       if (list) list.push(sh);
-      else byFirst.set(first, [sh]);
+      else byFirst.set(key, [sh]);
     }
   }
   const wildcardOwners = new Map<string, Shape[]>();
@@ -76,15 +82,21 @@ function findCandidates(shapes: readonly Shape[]): void {
       sh.candidates = withNotAction;
       continue;
     }
-    for (const a of sh.action!.items) {
-      const inners = byFirst.get(a);
+    const items = sh.s.action!.items;
+    for (let i = 0; i < items.length; i++) {
+      const raw = items[i]!.value;
+      const wildcard = raw.includes('*') || raw.includes('?');
+      const sameLength = firstLengths[raw.length] === true || raw.includes('\u0130');
+      if (!wildcard && !sameLength) continue;
+      const a = raw.toLowerCase();
+      const inners = sameLength ? byFirst.get(a) : undefined;
       if (inners !== undefined) {
         for (const inner of inners) {
           const c = inner.candidates === NO_SHAPES ? (inner.candidates = []) : (inner.candidates as Shape[]);
           if (c[c.length - 1] !== sh) c.push(sh);
         }
       }
-      if (a.includes('*') || a.includes('?')) {
+      if (wildcard) {
         const owners = wildcardOwners.get(a);
         if (owners) {
           if (owners[owners.length - 1] !== sh) owners.push(sh);
@@ -96,8 +108,7 @@ function findCandidates(shapes: readonly Shape[]): void {
     }
   }
   if (!wildcards) return;
-  for (const list of byFirst.values()) {
-    const first = list[0]!.action!.items[0]!;
+  for (const [first, list] of byFirst) {
     let more: Shape[] | undefined;
     for (const w of wildcards.coverers(first)) {
       // Owners of the first action itself were found above.
@@ -223,7 +234,8 @@ function covers(outer: PatternSet, inner: PatternSet): boolean {
 function contains(outer: Shape, inner: Shape): boolean {
   if (outer.effect !== inner.effect) return false;
   if (principalOf(outer.s) !== principalOf(inner.s)) return false;
-  if (outer.s.condition && conditionOf(outer.s) !== conditionOf(inner.s)) return false;
+  // A condition on the outer only is a difference, seen without writing either condition out.
+  if (outer.s.condition && (!inner.s.condition || conditionOf(outer.s) !== conditionOf(inner.s))) return false;
   if (outer.action && inner.action) {
     if (!covers(outer.action, inner.action)) return false;
   } else if (outer.notAction && inner.notAction) {
