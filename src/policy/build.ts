@@ -81,7 +81,22 @@ function condition(node: JsonNode, pointer: string): ConditionBlock {
 }
 
 function statement(node: ObjectNode, index: number, pointer: string): Statement {
-  const s: Statement = { index, pointer, node };
+  // Every element named up front (undefined until seen): all statements then share one object layout, so the
+  // rules' `s.action`, `s.resource`… reads stay monomorphic, and no property store grows as elements are added.
+  const s: Statement = {
+    index,
+    pointer,
+    node,
+    sid: undefined,
+    effect: undefined,
+    action: undefined,
+    notAction: undefined,
+    resource: undefined,
+    notResource: undefined,
+    principal: undefined,
+    notPrincipal: undefined,
+    condition: undefined,
+  };
   // Pointers are built per known element (whose names need no escaping), not for every key.
   for (const p of node.props) {
     switch (p.key) {
