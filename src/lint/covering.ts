@@ -98,7 +98,9 @@ export class PatternIndex {
     if (this.wildcards === 0) return undefined;
     const p = this.norm(pattern);
     const q = literalPrefixLength(p);
-    let witness: string | undefined;
+    // A pattern without wildcards is one string: it is its own witness, and an outer that matches it contains it.
+    const literal = q === p.length;
+    let witness: string | undefined = literal ? p : undefined;
     let node: PrefixNode | undefined = this.root;
     for (let i = 0; node !== undefined; i++) {
       if (node.patterns !== undefined) {
@@ -106,7 +108,7 @@ export class PatternIndex {
           if (outer === p) continue;
           witness ??= witnessOf(p);
           if (!compileWildcard(outer).matches(witness)) continue;
-          if (contained(outer, p)) return this.original.get(outer);
+          if (literal || contained(outer, p)) return this.original.get(outer);
         }
       }
       if (i >= q) break;
@@ -122,7 +124,8 @@ export class PatternIndex {
     if (this.exact.has(p)) out.push(this.original.get(p)!);
     if (this.wildcards === 0) return out;
     const q = literalPrefixLength(p);
-    let witness: string | undefined;
+    const literal = q === p.length;
+    let witness: string | undefined = literal ? p : undefined;
     let node: PrefixNode | undefined = this.root;
     for (let i = 0; node !== undefined; i++) {
       if (node.patterns !== undefined) {
@@ -130,7 +133,7 @@ export class PatternIndex {
           if (outer === p) continue;
           witness ??= witnessOf(p);
           if (!compileWildcard(outer).matches(witness)) continue;
-          if (contained(outer, p)) out.push(this.original.get(outer)!);
+          if (literal || contained(outer, p)) out.push(this.original.get(outer)!);
         }
       }
       if (i >= q) break;

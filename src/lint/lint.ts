@@ -82,8 +82,7 @@ export function lintLoaded(policy: LoadedPolicy, options: LintOptions = {}): Lin
 
 function positionOf(policy: LoadedPolicy, pointer: string): { line: number; column: number } | undefined {
   if (policy.syntaxError && pointer === '') return policy.position(policy.syntaxError.offset);
-  const dup = policy.duplicateKeys.find((d) => d.pointer === pointer);
-  if (dup) return policy.position(dup.offset);
+  for (const dup of policy.duplicateKeys) if (dup.pointer === pointer) return policy.position(dup.offset);
   if (!policy.root) return policy.position(0);
   const node = nodeAtPointer(policy.root, pointer);
   return policy.position(node ? node.start : policy.root.start);

@@ -31,10 +31,13 @@ function str(node: JsonNode, pointer: string): Str | undefined {
 export function strList(node: JsonNode, pointer: string): StrList {
   if (node.kind === 'array') {
     const items: Str[] = [];
-    node.items.forEach((item, i) => {
-      const s = str(item, `${pointer}/${i}`);
+    const nodes = node.items;
+    // One concatenation per item, not two: lists of actions run to thousands of items.
+    const prefix = `${pointer}/`;
+    for (let i = 0; i < nodes.length; i++) {
+      const s = str(nodes[i]!, prefix + i);
       if (s) items.push(s);
-    });
+    }
     return { pointer, node, single: false, items };
   }
   const s = str(node, pointer);
@@ -78,40 +81,55 @@ function condition(node: JsonNode, pointer: string): ConditionBlock {
 }
 
 function statement(node: ObjectNode, index: number, pointer: string): Statement {
-  const s: Statement = { index, pointer, node };
+  // Every element named up front (undefined until seen): all statements then share one object layout, so the
+  // rules' `s.action`, `s.resource`… reads stay monomorphic, and no property store grows as elements are added.
+  const s: Statement = {
+    index,
+    pointer,
+    node,
+    sid: undefined,
+    effect: undefined,
+    action: undefined,
+    notAction: undefined,
+    resource: undefined,
+    notResource: undefined,
+    principal: undefined,
+    notPrincipal: undefined,
+    condition: undefined,
+  };
+  // Pointers are built per known element (whose names need no escaping), not for every key.
   for (const p of node.props) {
-    const ptr = `${pointer}/${escapePointer(p.key)}`;
     switch (p.key) {
       case 'Sid': {
-        const v = str(p.value, ptr);
+        const v = str(p.value, `${pointer}/Sid`);
         if (v) s.sid = v;
         break;
       }
       case 'Effect': {
-        const v = str(p.value, ptr);
+        const v = str(p.value, `${pointer}/Effect`);
         if (v) s.effect = v;
         break;
       }
       case 'Action':
-        s.action = strList(p.value, ptr);
+        s.action = strList(p.value, `${pointer}/Action`);
         break;
       case 'NotAction':
-        s.notAction = strList(p.value, ptr);
+        s.notAction = strList(p.value, `${pointer}/NotAction`);
         break;
       case 'Resource':
-        s.resource = strList(p.value, ptr);
+        s.resource = strList(p.value, `${pointer}/Resource`);
         break;
       case 'NotResource':
-        s.notResource = strList(p.value, ptr);
+        s.notResource = strList(p.value, `${pointer}/NotResource`);
         break;
       case 'Principal':
-        s.principal = principal(p.value, ptr);
+        s.principal = principal(p.value, `${pointer}/Principal`);
         break;
       case 'NotPrincipal':
-        s.notPrincipal = principal(p.value, ptr);
+        s.notPrincipal = principal(p.value, `${pointer}/NotPrincipal`);
         break;
       case 'Condition':
-        s.condition = condition(p.value, ptr);
+        s.condition = condition(p.value, `${pointer}/Condition`);
         break;
       default:
         break;
@@ -135,9 +153,11 @@ export function buildPolicy(root: JsonNode): PolicyDocument {
       const single = p.value.kind !== 'array';
       doc.statementElement = { pointer: ptr, node: p.value, single };
       if (p.value.kind === 'array') {
-        p.value.items.forEach((item, i) => {
+        const items = p.value.items;
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i]!;
           if (item.kind === 'object') doc.statements.push(statement(item, i, `${ptr}/${i}`));
-        });
+        }
       } else if (p.value.kind === 'object') {
         doc.statements.push(statement(p.value, 0, ptr));
       }

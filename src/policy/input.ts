@@ -2,7 +2,7 @@
  * Reading policies from the places users keep them: policy files, directories, stdin, CloudFormation templates
  * (JSON or YAML) and `terraform show -json` output. Each input yields one or more `LoadedPolicy`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { extractCloudFormation, looksLikeCloudFormation } from './extract/cloudformation.js';
 import { extractTerraform, looksLikeTerraformPlan } from './extract/terraform.js';
@@ -61,11 +61,17 @@ export function readInput(path: string): string {
       if (buf.length > MAX_INPUT_BYTES) throw new InputError(`stdin is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
       return buf.toString('utf8');
     }
-    const st = statSync(path);
-    if (st.size > MAX_INPUT_BYTES) {
-      throw new InputError(`${path} is ${(st.size / 1024 / 1024).toFixed(0)} MB; leastpriv reads inputs up to ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+    // The size is checked on the open file (fstat), not by a stat of the path first: one path lookup per input.
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > MAX_INPUT_BYTES) {
+        throw new InputError(`${path} is ${(size / 1024 / 1024).toFixed(0)} MB; leastpriv reads inputs up to ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+      }
+      return readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
     }
-    return readFileSync(path, 'utf8');
   } catch (e) {
     throw readError(path, e);
   }

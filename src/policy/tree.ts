@@ -66,22 +66,41 @@ export function escapePointer(token: string): string {
 }
 
 export function unescapePointer(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
+
+/** The array index a pointer token names (`0`, `12`; not `01`, `-`, `1e2`), or -1. */
+function arrayIndex(token: string): number {
+  const n = token.length;
+  if (n === 0 || (n > 1 && token.charCodeAt(0) === 0x30)) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** The node a JSON pointer names, or undefined. */
 export function nodeAtPointer(root: JsonNode, pointer: string): JsonNode | undefined {
   if (pointer === '') return root;
-  if (!pointer.startsWith('/')) return undefined;
+  if (pointer.charCodeAt(0) !== 0x2f /* / */) return undefined;
   let node: JsonNode | undefined = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = unescapePointer(raw);
+  // Token by token with indexOf, no array of tokens: the runner asks this for every finding's position.
+  let from = 1;
+  for (;;) {
+    const slash = pointer.indexOf('/', from);
+    const token = unescapePointer(slash < 0 ? pointer.slice(from) : pointer.slice(from, slash));
     if (!node) return undefined;
     if (node.kind === 'object') node = getProperty(node, token)?.value;
-    else if (node.kind === 'array') node = /^(0|[1-9][0-9]*)$/.test(token) ? node.items[Number(token)] : undefined;
-    else return undefined;
+    else if (node.kind === 'array') {
+      const i = arrayIndex(token);
+      node = i < 0 ? undefined : node.items[i];
+    } else return undefined;
+    if (slash < 0) return node;
+    from = slash + 1;
   }
-  return node;
 }
 
 /** The plain JavaScript value of a node. */

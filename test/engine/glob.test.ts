@@ -33,6 +33,11 @@ describe('glob containment and intersection', () => {
     ['a:*', 'a:b/c:d', true],
     ['arn:aws:iam::*:role/*', 'arn:aws:iam::*:role/x-*', true],
     ['*a*', '*b*', false],
+    // Decided by the fixed text after the outer's last star, not by exploring the automaton.
+    ['arn:aws:apigateway:*::/restapis/??????????', 'arn:aws:apigateway:*::/restapis/*/resources', false],
+    ['arn:aws:apigateway:*::/restapis/??????????', 'arn:aws:apigateway:*::/restapis/*??????????', false],
+    ['arn:aws:apigateway:*::/restapis/??????????', 'arn:aws:apigateway:*::/restapis/a*??????????', false],
+    ['arn:aws:apigateway:*::/restapis/??????????', 'arn:aws:apigateway:*::/restapis/??????????', true],
   ])('%s contains %s: %s', (outer, inner, expected) => {
     expect(globContains(outer, inner)).toBe(expected);
   });

@@ -58,6 +58,27 @@ describe('strict JSON parser with positions', () => {
     expect(new SourceText(text).position(node.start)).toEqual({ line: 3, column: 16 });
   });
 
+  // RFC 6901: "~1" is "/", "~0" is "~"; an array index is "0" or digits without a leading zero.
+  it.each([
+    ['', { a: 1 }],
+    ['/a', 1],
+    ['/b/1', 'y'],
+    ['/b/01', undefined],
+    ['/b/-', undefined],
+    ['/b/2', undefined],
+    ['/c~1d', 2],
+    ['/e~0f', 3],
+    ['/', 4],
+    ['/a/x', undefined],
+    ['a', undefined],
+  ])('nodeAtPointer(%j) follows RFC 6901', (pointer, expected) => {
+    const r = parseJson('{"a": 1, "b": ["x", "y"], "c/d": 2, "e~f": 3, "": 4}');
+    if (!r.ok) throw new Error('parse');
+    const node = nodeAtPointer(r.node, pointer);
+    if (pointer === '') expect(node).toBe(r.node);
+    else expect(node && toValue(node)).toEqual(expected);
+  });
+
   it('reports duplicate keys with their offsets', () => {
     const r = parseJson('{"Effect": "Allow", "Effect": "Deny"}');
     expect(r.ok && r.duplicateKeys.map((d) => [d.key, d.offset])).toEqual([['Effect', 20]]);

@@ -1,4 +1,5 @@
-import type { Rule } from '../rule.js';
+import type { Statement } from '../../policy/model.js';
+import type { Rule, RuleContext } from '../rule.js';
 
 /**
  * `Action` with `NotAction`, `Resource` with `NotResource`, or `Principal` with `NotPrincipal` in one statement.
@@ -19,15 +20,19 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const [pos, neg, what] of PAIRS) {
-        const a = s.node.props.some((p) => p.key === pos);
-        const b = s.node.props.some((p) => p.key === neg);
-        if (!a || !b) continue;
-        ctx.report({
-          pointer: `${s.pointer}/${neg}`,
-          message: `a statement has "${pos}" or "${neg}", not both; split it into two statements or fold the ${what} exclusions into "${pos}"`,
-        });
-      }
+      // The model has an element exactly when the statement has its key (build.ts sets it for any value): no scan
+      // of the keys, and nothing to do for the usual statement.
+      if (s.action && s.notAction) report(ctx, s, 0);
+      if (s.resource && s.notResource) report(ctx, s, 1);
+      if (s.principal && s.notPrincipal) report(ctx, s, 2);
     }
   },
 } satisfies Rule;
+
+function report(ctx: RuleContext, s: Statement, pair: 0 | 1 | 2): void {
+  const [pos, neg, what] = PAIRS[pair];
+  ctx.report({
+    pointer: `${s.pointer}/${neg}`,
+    message: `a statement has "${pos}" or "${neg}", not both; split it into two statements or fold the ${what} exclusions into "${pos}"`,
+  });
+}

@@ -1,4 +1,4 @@
-import type { Statement, Str, StrList } from '../../policy/model.js';
+import type { Statement, StrList } from '../../policy/model.js';
 import { toValue, type JsonNode } from '../../policy/tree.js';
 import { PatternIndex } from '../covering.js';
 import { STATEMENT_KEYS } from '../elements.js';
@@ -18,19 +18,20 @@ export default {
     summary: 'A statement is wholly contained in another statement with the same effect.',
   },
   check(ctx) {
-    if (ctx.document.statements.length < 2) return;
-    const shapes = ctx.document.statements.map(shape).filter((x): x is Shape => x !== undefined);
-    const withNotAction = shapes.filter((sh) => sh.notAction);
-    // Candidates for containing a statement with Action: the statements owning a pattern that covers its first
-    // action (found through one index over every statement's actions), instead of every other statement.
-    const coverersOf = ownersOfCoverers(shapes);
+    const statements = ctx.document.statements;
+    if (statements.length < 2) return;
+    const shapes: Shape[] = [];
+    for (const s of statements) {
+      const sh = shape(s);
+      if (sh) shapes.push(sh);
+    }
+    if (shapes.length < 2) return;
+    findCandidates(shapes);
     // Thousands of statements that share an action make this quadratic; a suggestion is not worth minutes, so the
     // comparisons per policy are bounded (IAM's largest policy, 10,240 characters, holds a few hundred statements).
     let budget = MAX_COMPARISONS;
     for (const inner of shapes) {
-      const first = inner.action?.items[0];
-      const candidates = inner.notAction ? withNotAction : first === undefined ? [] : coverersOf(first);
-      for (const outer of candidates) {
+      for (const outer of inner.candidates) {
         if (outer === inner) continue;
         if (--budget < 0) return;
         if (!contains(outer, inner)) continue;
@@ -47,20 +48,78 @@ export default {
 } satisfies Rule;
 
 const MAX_COMPARISONS = 200_000;
+const NO_SHAPES: readonly Shape[] = [];
 
-/** The statements (in order) that own a pattern covering `action`. */
-function ownersOfCoverers(shapes: readonly Shape[]): (action: string) => Shape[] {
-  const owners = new Map<string, Shape[]>();
+/**
+ * Sets each shape's `candidates`: for a statement with `NotAction`, every statement with `NotAction`; for one with
+ * `Action`, the statements (in order) owning a pattern equal to its first action or a wildcard covering it. Only
+ * the statements' first actions and wildcard patterns are indexed, not every action: most statements are
+ * candidates for nothing, and their lists are never turned into sets.
+ */
+function findCandidates(shapes: readonly Shape[]): void {
+  const withNotAction: Shape[] = [];
+  const byFirst = new Map<string, Shape[]>();
+  // Lengths of the (lower-cased) first actions: an action of another length cannot equal one, so most actions are
+  // passed over without being lower-cased. Lower-casing keeps a string's length except for U+0130 (capital I with
+  // dot, which becomes two code units).
+  const firstLengths: boolean[] = [];
   for (const sh of shapes) {
-    for (const a of sh.action?.items ?? []) {
-      const list = owners.get(a);
-      if (list) {
-        if (list[list.length - 1] !== sh) list.push(sh);
-      } else owners.set(a, [sh]);
+    if (sh.notAction) withNotAction.push(sh);
+    else {
+      const first = sh.s.action!.items[0];
+      if (first === undefined) continue;
+      const key = first.value.toLowerCase();
+      firstLengths[key.length] = true;
+      const list = byFirst.get(key);
+      if (list) list.push(sh);
+      else byFirst.set(key, [sh]);
     }
   }
-  const actionIndex = new PatternIndex(owners.keys());
-  return (action) => [...new Set(actionIndex.coverers(action).flatMap((p) => owners.get(p) ?? []))].sort((x, y) => x.s.index - y.s.index);
+  const wildcardOwners = new Map<string, Shape[]>();
+  let wildcards: PatternIndex | undefined;
+  for (const sh of shapes) {
+    if (sh.notAction) {
+      sh.candidates = withNotAction;
+      continue;
+    }
+    const items = sh.s.action!.items;
+    for (let i = 0; i < items.length; i++) {
+      const raw = items[i]!.value;
+      const wildcard = raw.includes('*') || raw.includes('?');
+      const sameLength = firstLengths[raw.length] === true || raw.includes('\u0130');
+      if (!wildcard && !sameLength) continue;
+      const a = raw.toLowerCase();
+      const inners = sameLength ? byFirst.get(a) : undefined;
+      if (inners !== undefined) {
+        for (const inner of inners) {
+          const c = inner.candidates === NO_SHAPES ? (inner.candidates = []) : (inner.candidates as Shape[]);
+          if (c[c.length - 1] !== sh) c.push(sh);
+        }
+      }
+      if (wildcard) {
+        const owners = wildcardOwners.get(a);
+        if (owners) {
+          if (owners[owners.length - 1] !== sh) owners.push(sh);
+        } else {
+          wildcardOwners.set(a, [sh]);
+          (wildcards ??= new PatternIndex([])).add(a);
+        }
+      }
+    }
+  }
+  if (!wildcards) return;
+  for (const [first, list] of byFirst) {
+    let more: Shape[] | undefined;
+    for (const w of wildcards.coverers(first)) {
+      // Owners of the first action itself were found above.
+      if (w === first) continue;
+      (more ??= []).push(...wildcardOwners.get(w)!);
+    }
+    if (!more) continue;
+    for (const inner of list) {
+      inner.candidates = [...new Set([...inner.candidates, ...more])].sort((x, y) => x.s.index - y.s.index);
+    }
+  }
 }
 
 interface Shape {
@@ -70,16 +129,33 @@ interface Shape {
   notAction?: PatternSet;
   resource?: PatternSet;
   notResource?: PatternSet;
-  principal: string | undefined;
+  /** the statements that may contain this one, in order (see `findCandidates`) */
+  candidates: readonly Shape[];
 }
 
-/** A list's patterns; the containment index is built only when a comparison gets that far. */
+/** A list's patterns (lower-cased for actions); the set and the containment index are built when a comparison needs them. */
 class PatternSet {
-  readonly set: ReadonlySet<string>;
+  private values: readonly string[] | undefined;
+  private builtSet: ReadonlySet<string> | undefined;
   private built: PatternIndex | undefined;
 
-  constructor(readonly items: readonly string[]) {
-    this.set = new Set(items);
+  constructor(
+    private readonly list: StrList,
+    private readonly caseInsensitive: boolean,
+  ) {}
+
+  get items(): readonly string[] {
+    if (this.values === undefined) {
+      const items = this.list.items;
+      const out = new Array<string>(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = this.caseInsensitive ? items[i]!.value.toLowerCase() : items[i]!.value;
+      this.values = out;
+    }
+    return this.values;
+  }
+
+  get set(): ReadonlySet<string> {
+    return (this.builtSet ??= new Set(this.items));
   }
 
   get index(): PatternIndex {
@@ -97,12 +173,21 @@ function conditionOf(s: Statement): string | undefined {
   return conditions.get(s);
 }
 
-function patterns(list: StrList | undefined, caseInsensitive: boolean): PatternSet | undefined | false {
-  if (!list) return undefined;
-  if (list.items.length !== (list.node.kind === 'array' ? list.node.items.length : 1)) return false;
-  if (list.items.some((i: Str) => i.unresolved || i.node.kind !== 'string')) return false;
-  const items = list.items.map((i) => (caseInsensitive ? i.value.toLowerCase() : i.value));
-  return new PatternSet(items);
+/** `Principal`/`NotPrincipal` as compared ("written identically"), computed when two statements are compared. */
+const principals = new WeakMap<Statement, string | undefined>();
+
+function principalOf(s: Statement): string | undefined {
+  if (!s.principal && !s.notPrincipal) return undefined;
+  if (!principals.has(s)) principals.set(s, s.principal ? `P${canonical(s.principal.node)}` : `N${canonical(s.notPrincipal!.node)}`);
+  return principals.get(s);
+}
+
+/** Whether a list can be compared: every item written is a known string. */
+function plain(list: StrList): boolean {
+  const items = list.items;
+  if (items.length !== (list.node.kind === 'array' ? list.node.items.length : 1)) return false;
+  for (const i of items) if (i.unresolved || i.node.kind !== 'string') return false;
+  return true;
 }
 
 /** Canonical JSON (sorted keys) of an element, for "written identically". */
@@ -122,38 +207,35 @@ function canonical(node: JsonNode | undefined): string | undefined {
 
 function shape(s: Statement): Shape | undefined {
   const effect = s.effect?.value;
-  if ((effect !== 'Allow' && effect !== 'Deny') || s.effect?.unresolved) return undefined;
+  if ((effect !== 'Allow' && effect !== 'Deny') || s.effect!.unresolved) return undefined;
   // A statement with a misspelled element does not say what its author meant; leave it to unknown-element.
-  if (s.node.props.some((p) => !STATEMENT_KEYS.includes(p.key))) return undefined;
-  const action = patterns(s.action, true);
-  const notAction = patterns(s.notAction, true);
-  const resource = patterns(s.resource, false);
-  const notResource = patterns(s.notResource, false);
-  if (action === false || notAction === false || resource === false || notResource === false) return undefined;
+  for (const p of s.node.props) if (!STATEMENT_KEYS.includes(p.key)) return undefined;
+  const { action, notAction, resource, notResource } = s;
+  if ((action && !plain(action)) || (notAction && !plain(notAction))) return undefined;
+  if ((resource && !plain(resource)) || (notResource && !plain(notResource))) return undefined;
   if (!action === !notAction || (resource && notResource)) return undefined;
-  const principal = canonical(s.principal?.node);
-  const notPrincipal = canonical(s.notPrincipal?.node);
-  if (principal && notPrincipal) return undefined;
-  return {
-    s,
-    effect,
-    ...(action ? { action } : {}),
-    ...(notAction ? { notAction } : {}),
-    ...(resource ? { resource } : {}),
-    ...(notResource ? { notResource } : {}),
-    principal: principal !== undefined ? `P${principal}` : notPrincipal !== undefined ? `N${notPrincipal}` : undefined,
-  };
+  if (s.principal && s.notPrincipal) return undefined;
+  const sh: Shape = { s, effect, candidates: NO_SHAPES };
+  if (action) sh.action = new PatternSet(action, true);
+  if (notAction) sh.notAction = new PatternSet(notAction, true);
+  if (resource) sh.resource = new PatternSet(resource, false);
+  if (notResource) sh.notResource = new PatternSet(notResource, false);
+  return sh;
 }
 
 /** Every pattern of `inner` is one of `outer`'s or covered by one of them. */
 function covers(outer: PatternSet, inner: PatternSet): boolean {
-  return inner.items.every((i) => outer.set.has(i) || (!i.includes('${') && outer.index.coveredBy(i) !== undefined));
+  for (const i of inner.items) {
+    if (!outer.set.has(i) && (i.includes('${') || outer.index.coveredBy(i) === undefined)) return false;
+  }
+  return true;
 }
 
 function contains(outer: Shape, inner: Shape): boolean {
   if (outer.effect !== inner.effect) return false;
-  if (outer.principal !== inner.principal) return false;
-  if (outer.s.condition && conditionOf(outer.s) !== conditionOf(inner.s)) return false;
+  if (principalOf(outer.s) !== principalOf(inner.s)) return false;
+  // A condition on the outer only is a difference, seen without writing either condition out.
+  if (outer.s.condition && (!inner.s.condition || conditionOf(outer.s) !== conditionOf(inner.s))) return false;
   if (outer.action && inner.action) {
     if (!covers(outer.action, inner.action)) return false;
   } else if (outer.notAction && inner.notAction) {
