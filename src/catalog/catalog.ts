@@ -252,28 +252,31 @@ export class Service {
    */
   someActionSupportsConditionKey(key: string): boolean {
     if (!this.supportedKeys) {
+      // Straight from the parsed details (no Action or resource objects), each distinct key text handled once.
       const keys = new Set<string>();
       const templates: ConditionKeyTemplate[] = [];
-      const templateKeys = new Set<string>();
+      const seen = new Set<string>();
       const add = (list: readonly string[]): void => {
         for (const k of list) {
+          if (seen.has(k)) continue;
+          seen.add(k);
           const t = parseKeyTemplate(k);
-          if (!t) keys.add(k.toLowerCase());
-          else if (!templateKeys.has(k)) {
-            // Every tagging action lists `aws:ResourceTag/${TagKey}`: keep each template once.
-            templateKeys.add(k);
-            templates.push(t);
-          }
+          if (t) templates.push(t);
+          else keys.add(k.toLowerCase());
         }
       };
       const seenTypes = new Set<ResourceType>();
-      for (const a of this.actions) {
-        add(a.conditionKeys);
-        for (const r of a.resources) {
-          add(r.conditionKeys);
-          if (!seenTypes.has(r.type)) {
-            seenTypes.add(r.type);
-            add(r.type.conditionKeys);
+      const details = (this.details ??= this.entry.loadActions());
+      for (const d of details) {
+        add(d.conditionKeys);
+        for (const r of d.resources) {
+          // Only rows naming a type the service defines count, as in `Action.resources`.
+          const type = this.resourceType(r.type);
+          if (!type) continue;
+          if (r.conditionKeys) add(r.conditionKeys);
+          if (!seenTypes.has(type)) {
+            seenTypes.add(type);
+            add(type.conditionKeys);
           }
         }
       }
