@@ -139,8 +139,6 @@ class CompiledArnFormat implements ArnFormat {
   readonly hasAccount: boolean;
   readonly regionIsVariable: boolean;
   readonly resourcePrefix: string;
-  /** answers of patternIntersectsFormat by pattern text */
-  readonly answers = new Map<string, boolean>();
   private whole: Tokens | undefined;
 
   constructor(format: string) {
@@ -203,33 +201,11 @@ export function compileArnFormat(format: string): ArnFormat {
  * has all five colons it is compared field by field, so a `*` written for the account cannot swallow
  * `:policy/…` (no real account id holds a colon); otherwise as a whole. Each comparison is reachability in the
  * product of two token automata, O(|pattern| × |format|). Policy variables (`${aws:username}`) must already be
- * wildcards (see `variablesAsWildcards`).
+ * wildcards (see `variablesAsWildcards`). A caller that tries one pattern against many formats prepares it once
+ * with compileArnPattern and calls arnPatternIntersectsFormat.
  */
 export function patternIntersectsFormat(pattern: string, format: ArnFormat): boolean {
-  const f = format.fields;
-  // Most formats of a service differ from a pattern in the resource part's literal ends: answer that "no" before
-  // the memo, which then holds only the pairs that needed the automaton (fewer entries, less to collect).
-  if (f) {
-    const p = patternFields(pattern);
-    if (p && p[4] && literalEndsDisagree(p[4], f[4]!)) return false;
-  }
-  // Lint asks the same (pattern, format) question many times over a corpus: one answer per pair.
-  const answers = format instanceof CompiledArnFormat ? format.answers : memoOf(format);
-  const known = answers.get(pattern);
-  if (known !== undefined) return known;
-  const answer = computeIntersects(pattern, format);
-  if (answers.size > 10_000) answers.clear();
-  answers.set(pattern, answer);
-  return answer;
-}
-
-/** Memos for formats not made by compileArnFormat (a caller's own object literal). */
-const intersectionMemo = new WeakMap<ArnFormat, Map<string, boolean>>();
-
-function memoOf(format: ArnFormat): Map<string, boolean> {
-  let answers = intersectionMemo.get(format);
-  if (!answers) intersectionMemo.set(format, (answers = new Map()));
-  return answers;
+  return arnPatternIntersectsFormat(compileArnPattern(pattern), format);
 }
 
 /**
@@ -289,42 +265,6 @@ export function arnPatternIntersectsFormat(pattern: ArnPattern, format: ArnForma
     );
   }
   return tokensIntersect(patternTokens(pattern.text), format.tokens);
-}
-
-/**
- * The last pattern's field tokens (callers try one pattern against a service's formats in a row); null for a
- * field that is just `*` (see patternFieldTokens).
- */
-let lastPattern: string | undefined;
-let lastFields: readonly (Tokens | null)[] | undefined;
-
-function fieldTokens(field: string): Tokens | null {
-  return field === '*' ? null : patternTokens(field);
-}
-
-function patternFields(pattern: string): readonly (Tokens | null)[] | undefined {
-  if (pattern !== lastPattern) {
-    const p = parseArn(pattern);
-    lastFields = p ? [fieldTokens(p.partition), fieldTokens(p.service), fieldTokens(p.region), fieldTokens(p.account), fieldTokens(p.resource)] : undefined;
-    lastPattern = pattern;
-  }
-  return lastFields;
-}
-
-function computeIntersects(pattern: string, format: ArnFormat): boolean {
-  const f = format.fields;
-  const p = f ? patternFields(pattern) : undefined;
-  if (p && f) {
-    // The resource part first: it is where formats differ. A null field is `*`, which intersects any.
-    return (
-      (p[4] === null || tokensIntersect(p[4]!, f[4]!)) &&
-      (p[0] === null || tokensIntersect(p[0]!, f[0]!)) &&
-      (p[1] === null || tokensIntersect(p[1]!, f[1]!)) &&
-      (p[2] === null || tokensIntersect(p[2]!, f[2]!)) &&
-      (p[3] === null || tokensIntersect(p[3]!, f[3]!))
-    );
-  }
-  return tokensIntersect(patternTokens(pattern), format.tokens);
 }
 
 /** Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no"). */

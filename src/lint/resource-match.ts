@@ -93,7 +93,7 @@ export class ResourcePattern {
   private readonly pattern: ArnPattern;
   /**
    * set when the account ends with `*`: the pattern to try against a format whose first resource token the
-   * account's `*` spans (`arn:…:*:` + the resource part)
+   * account's `*` spans (see shiftedFormat)
    */
   private readonly span: ArnPattern | undefined;
   private readonly typeAnswers = new Map<ResourceType, boolean>();
@@ -110,10 +110,8 @@ export class ResourcePattern {
     this.pattern = compileArnPattern(
       arn && arn.account === '' ? `arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}` : text,
     );
-    this.span =
-      arn && arn.account.endsWith('*')
-        ? compileArnPattern(`arn:${arn.partition}:${arn.service}:${arn.region}:${arn.account}:${arn.resource}`)
-        : undefined;
+    // The pattern as written (its account is not empty), tried against the shifted formats.
+    this.span = arn && arn.account.endsWith('*') ? this.pattern : undefined;
   }
 
   matches(format: ArnFormat): boolean {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileArnFormat, parseArn, patternIntersectsFormat, variablesAsWildcards } from '../../src/engine/arn.js';
+import {
+  compileArnFormat,
+  fieldIntersectsFormat,
+  parseArn,
+  patternFieldTokens,
+  patternIntersectsFormat,
+  variablesAsWildcards,
+} from '../../src/engine/arn.js';
 
 describe('ARN parsing', () => {
   it('splits the five fixed fields and keeps colons in the resource part', () => {
@@ -45,6 +52,36 @@ describe('ARN pattern against a resource type ARN format', () => {
     expect(role.hasRegion).toBe(false);
     expect(role.hasAccount).toBe(true);
     expect(bucket.hasAccount).toBe(false);
+    expect(logStream.regionIsVariable).toBe(true);
+    expect(role.regionIsVariable).toBe(false);
+    expect(compileArnFormat('arn:aws:s3:us-east-1::x').regionIsVariable).toBe(false);
+  });
+
+  it('builds the whole-text tokens of a format when a pattern is not a five-field ARN', () => {
+    expect(patternIntersectsFormat('arn:aws:iam::*', role)).toBe(true);
+    expect(patternIntersectsFormat('arn:aws:s3', role)).toBe(false);
+    expect(patternIntersectsFormat('*role/x', role)).toBe(true);
+  });
+
+  // One field tested alone answers as the whole pattern with `*` in every other field.
+  it.each([
+    [4, 'role/dstack*', role, true],
+    [4, 'policy/x', role, false],
+    [4, '*', policy, true],
+    [4, 'my-bucket', object, false],
+    [4, 'my-bucket/*', object, true],
+    [4, 'log-group:/ecs/*', logStream, true],
+    [2, '', logStream, false],
+    [2, 'us-east-1', logStream, true],
+    [2, 'us-east-1', role, false],
+    [2, '', role, true],
+    [3, '123456789012', bucket, false],
+    [3, '12345678901?', role, true],
+  ] as const)('field %i "%s" alone', (index, field, format, expected) => {
+    const fields = ['*', '*', '*', '*', '*'];
+    fields[index] = field;
+    expect(patternIntersectsFormat(`arn:${fields.join(':')}`, format)).toBe(expected);
+    expect(fieldIntersectsFormat(patternFieldTokens(field), index, format)).toBe(expected);
   });
 
   it('treats policy variables as wildcards', () => {
