@@ -253,15 +253,17 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   // A policy variable (`user/${aws:username}`) resolves to one value per request: it scopes, like a name.
   const arn = parseArn(value.toLowerCase());
   if (!arn) return false;
-  const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
   const segments = arn.resource.split(/[/:]/);
-  let wildcard = false;
+  // Without an all-wildcard segment the answer is "scoped" whatever the words are; asked first, since the
+  // words of one ARN service need the resource types of every catalogue service (a small policy would
+  // otherwise load the whole catalogue for `role/app-*`).
+  if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
+  const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
   for (const seg of segments) {
-    if (/^[*?]+$/.test(seg)) wildcard = true;
-    else if (seg === '' || words?.has(seg)) continue;
-    else return false;
+    if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
+    return false;
   }
-  return wildcard;
+  return true;
 }
 
 interface UnscopedResource {
