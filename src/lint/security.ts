@@ -41,7 +41,7 @@ export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullN
 }
 
 /**
- * The named actions the rules ask about, each with a dense id. The rules ask about a fixed few hundred names
+ * The named actions the rules ask about, each with a dense id. The rules ask about a fixed hundred-odd names
  * (the lists of risky-actions.ts and escalation-paths.ts, iam:PassRole…), so each statement's items are matched
  * against all of them in one pass (firstItems) and every later question is an array read: the rules ask
  * dozens of names per statement, and managed policies list hundreds of actions.
@@ -60,8 +60,9 @@ const queries = new Map<string, ActionQuery>();
 const queryList: ActionQuery[] = [];
 const queriesByService = new Map<string, ActionQuery[]>();
 /**
- * Bumped when a name joins the set (answers computed before then lack it) and when the set is emptied: the
- * per-text and per-list answers below carry the generation they were computed at.
+ * Bumped when a name joins the set (answers computed before then lack it), which also happens after the set is
+ * emptied: the per-list ids and per-statement tables below carry the generation they were computed at, and the
+ * per-pattern answers are dropped.
  */
 let generation = 0;
 /** how many times the cap emptied the set */
@@ -252,15 +253,17 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   // A policy variable (`user/${aws:username}`) resolves to one value per request: it scopes, like a name.
   const arn = parseArn(value.toLowerCase());
   if (!arn) return false;
-  const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
   const segments = arn.resource.split(/[/:]/);
-  let wildcard = false;
+  // Without an all-wildcard segment the answer is "scoped" whatever the words are; asked first, since the
+  // words of one ARN service need the resource types of every catalogue service (a small policy would
+  // otherwise load the whole catalogue for `role/app-*`).
+  if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
+  const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
   for (const seg of segments) {
-    if (/^[*?]+$/.test(seg)) wildcard = true;
-    else if (seg === '' || words?.has(seg)) continue;
-    else return false;
+    if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
+    return false;
   }
-  return wildcard;
+  return true;
 }
 
 interface UnscopedResource {
