@@ -137,5 +137,9 @@ export const PRINCIPAL_KEYS: readonly string[] = PRINCIPAL_TYPES;
 
 /** Whether the statement has `element`, or a near miss of it that `unknown-element` already reports. */
 export function hasElementOrNearMiss(s: Statement, element: StatementElement): boolean {
-  return s.node.props.some((p) => p.key === element || intendedKey(p.key, STATEMENT_KEYS) === element);
+  const props = s.node.props;
+  // The element itself first: the usual statement has it, and then no key needs the near-miss lookup.
+  for (const p of props) if (p.key === element) return true;
+  for (const p of props) if (intendedKey(p.key, STATEMENT_KEYS) === element) return true;
+  return false;
 }

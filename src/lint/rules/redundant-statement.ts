@@ -1,5 +1,5 @@
 import type { Statement, StrList } from '../../policy/model.js';
-import { toValue, type JsonNode } from '../../policy/tree.js';
+import type { JsonNode } from '../../policy/tree.js';
 import { PatternIndex } from '../covering.js';
 import { STATEMENT_KEYS } from '../elements.js';
 import type { Rule } from '../rule.js';
@@ -192,17 +192,45 @@ function plain(list: StrList): boolean {
 
 /** Canonical JSON (sorted keys) of an element, for "written identically". */
 function canonical(node: JsonNode | undefined): string | undefined {
-  if (!node) return undefined;
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') {
-      return Object.keys(v)
-        .sort()
-        .map((k) => [k, sort((v as Record<string, unknown>)[k])]);
+  return node ? canonicalText(node) : undefined;
+}
+
+/**
+ * `JSON.stringify` of the element's value with each object written as its `[key, value]` pairs sorted by key (a
+ * repeated key takes its last value, as `JSON.parse` does), written straight from the tree: no intermediate
+ * objects.
+ */
+function canonicalText(node: JsonNode): string {
+  switch (node.kind) {
+    case 'object': {
+      const keys: string[] = [];
+      const values = new Map<string, JsonNode>();
+      for (const p of node.props) {
+        if (!values.has(p.key)) keys.push(p.key);
+        values.set(p.key, p.value);
+      }
+      keys.sort();
+      let out = '[';
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0) out += ',';
+        out += `[${JSON.stringify(keys[i])},${canonicalText(values.get(keys[i]!)!)}]`;
+      }
+      return `${out}]`;
     }
-    return v;
-  };
-  return JSON.stringify(sort(toValue(node)));
+    case 'array': {
+      let out = '[';
+      for (let i = 0; i < node.items.length; i++) {
+        if (i > 0) out += ',';
+        out += canonicalText(node.items[i]!);
+      }
+      return `${out}]`;
+    }
+    case 'null':
+      return 'null';
+    default:
+      // Strings, numbers (by value: 1.50 is 1.5) and booleans as JSON writes them.
+      return JSON.stringify(node.value);
+  }
 }
 
 function shape(s: Statement): Shape | undefined {
