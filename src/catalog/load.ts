@@ -39,7 +39,7 @@ function compiledFile(name: string): string | undefined {
   const fromEnv = process.env.LEASTPRIV_CATALOG_DIR;
   const candidates = [
     ...(fromEnv ? [join(fromEnv, name)] : []),
-    // bundled: dist/cli.js and dist/index.js sit beside the data
+    // bundled: dist/cli.cjs and dist/index.js sit beside the data
     join(dirname(fileURLToPath(import.meta.url)), name),
     join(packageRoot(), 'dist', name),
   ];

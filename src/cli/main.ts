@@ -61,4 +61,5 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// Not awaited: the CLI bundle is CommonJS (see scripts/build.mjs); main reports every error itself.
+void main(process.argv);

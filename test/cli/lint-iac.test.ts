@@ -26,7 +26,7 @@ interface Report {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist/cli.cjs'))) spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }, 120_000);
 
 describe('leastpriv lint on infrastructure as code', () => {

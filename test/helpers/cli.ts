@@ -17,7 +17,7 @@ export interface CliResult {
 
 /** Builds dist/ once when a test file runs before `npm test`'s build (e.g. `npx vitest run test/cli`). */
 export function ensureBuilt(): void {
-  if (existsSync(join(ROOT, 'dist/cli.js'))) return;
+  if (existsSync(join(ROOT, 'dist/cli.cjs'))) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build failed');
 }
