@@ -395,9 +395,10 @@ export class Catalog {
   /** Every action, indexed by id (loads every service: use for whole-catalogue work only). */
   get actions(): readonly Action[] {
     if (!this.allActions) {
-      const all: Action[] = [];
-      for (const s of this.services) for (const a of s.actions) all.push(a);
-      this.allActions = all;
+      // One native concat of the services' lists: a loop over ~22,000 actions would run interpreted (once).
+      const lists: (readonly Action[])[] = [];
+      for (const s of this.services) lists.push(s.actions);
+      this.allActions = ([] as Action[]).concat(...lists);
     }
     return this.allActions;
   }

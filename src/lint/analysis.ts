@@ -34,10 +34,19 @@ function factsOf(catalog: Catalog, byText: Map<string, ItemFacts>, text: string)
   let facts = byText.get(text);
   if (!facts) {
     const pattern = parseActionPattern(text);
-    if (pattern) {
-      const service = hasWildcard(pattern.service) ? undefined : catalog.service(pattern.service);
-      facts = { pattern, service, actions: expandParsedPattern(catalog, pattern) };
-    } else facts = { pattern, service: undefined, actions: NONE };
+    if (!pattern) facts = { pattern, service: undefined, actions: NONE };
+    else if (hasWildcard(pattern.service)) facts = { pattern, service: undefined, actions: expandParsedPattern(catalog, pattern) };
+    else {
+      const service = catalog.service(pattern.service);
+      // A literal name (most texts) is the one lookup in the service already found, not a second walk through
+      // expandParsedPattern's wildcard tests and service lookup.
+      const actions = !service
+        ? NONE
+        : hasWildcard(pattern.name)
+          ? expandParsedPattern(catalog, pattern)
+          : (service.action(pattern.name)?.alone ?? NONE);
+      facts = { pattern, service, actions };
+    }
     if (byText.size >= 100_000) byText.clear();
     byText.set(text, facts);
   }
@@ -120,7 +129,11 @@ export class PolicyAnalysis {
       } else if (s.notAction) {
         const excluded = new Uint8Array(this.catalog.actionCount);
         for (const it of this.notActions(s)) for (const a of it.actions) excluded[a.id] = 1;
-        out = this.catalog.actions.filter((a) => !excluded[a.id]);
+        // Ids are positions in `catalog.actions`: a plain loop, not a closure call per catalogue action.
+        const all = this.catalog.actions;
+        const kept: Action[] = [];
+        for (let id = 0; id < all.length; id++) if (!excluded[id]) kept.push(all[id]!);
+        out = kept;
       } else out = [];
       this.effective.set(s, out);
     }
