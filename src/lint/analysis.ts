@@ -53,11 +53,19 @@ function factsOf(catalog: Catalog, byText: Map<string, ItemFacts>, text: string)
   return facts;
 }
 
+/** A statement's items, made together on the first question about the statement (one map entry, not three). */
+interface StatementItems {
+  action: ActionItem[];
+  notAction: ActionItem[];
+  both: readonly ActionItem[];
+}
+
+/** The items of an absent `Action`/`NotAction` (shared: callers treat item lists as read-only). */
+const NO_ITEMS: ActionItem[] = [];
+
 export class PolicyAnalysis {
-  private readonly actionItems = new Map<Statement, ActionItem[]>();
-  private readonly notActionItems = new Map<Statement, ActionItem[]>();
+  private readonly byStatement = new Map<Statement, StatementItems>();
   private readonly effective = new Map<Statement, readonly Action[]>();
-  private readonly bothItems = new Map<Statement, readonly ActionItem[]>();
   /** the catalogue's facts by text, looked up once per policy rather than once per item */
   private readonly facts: Map<string, ItemFacts>;
 
@@ -68,43 +76,43 @@ export class PolicyAnalysis {
     this.facts = factsMap(catalog);
   }
 
-  private items(s: Statement, which: 'action' | 'notAction'): ActionItem[] {
-    const cache = which === 'action' ? this.actionItems : this.notActionItems;
-    let out = cache.get(s);
+  private itemsOf(s: Statement): StatementItems {
+    let out = this.byStatement.get(s);
     if (!out) {
-      out = [];
-      for (const item of s[which]?.items ?? []) {
-        if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: [] });
-        else {
-          // Named fields, not a spread: a spread into a literal takes V8's slow generic copy, per item.
-          const f = factsOf(this.catalog, this.facts, item.value);
-          out.push({ item, pattern: f.pattern, service: f.service, actions: f.actions });
-        }
+      const action = s.action ? this.items(s.action.items) : NO_ITEMS;
+      const notAction = s.notAction ? this.items(s.notAction.items) : NO_ITEMS;
+      const both = notAction.length === 0 ? action : action.length === 0 ? notAction : [...action, ...notAction];
+      out = { action, notAction, both };
+      this.byStatement.set(s, out);
+    }
+    return out;
+  }
+
+  private items(items: readonly Str[]): ActionItem[] {
+    const out: ActionItem[] = [];
+    for (const item of items) {
+      if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: NONE });
+      else {
+        // Named fields, not a spread: a spread into a literal takes V8's slow generic copy, per item.
+        const f = factsOf(this.catalog, this.facts, item.value);
+        out.push({ item, pattern: f.pattern, service: f.service, actions: f.actions });
       }
-      cache.set(s, out);
     }
     return out;
   }
 
   /** The statement's `Action` items, each with what it expands to. */
   actions(s: Statement): ActionItem[] {
-    return this.items(s, 'action');
+    return this.itemsOf(s).action;
   }
 
   notActions(s: Statement): ActionItem[] {
-    return this.items(s, 'notAction');
+    return this.itemsOf(s).notAction;
   }
 
   /** `Action` then `NotAction` items (several rules walk both); one array per statement. */
   allItems(s: Statement): readonly ActionItem[] {
-    let out = this.bothItems.get(s);
-    if (!out) {
-      const a = this.actions(s);
-      const n = this.notActions(s);
-      out = n.length === 0 ? a : a.length === 0 ? n : [...a, ...n];
-      this.bothItems.set(s, out);
-    }
-    return out;
+    return this.itemsOf(s).both;
   }
 
   /**
