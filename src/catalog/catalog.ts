@@ -13,6 +13,7 @@ import type {
 import type { ActionDetails, CatalogIndex, ServiceEntry } from './pack.js';
 
 const NO_STRINGS: readonly string[] = [];
+const NO_SERVICES: readonly Service[] = [];
 
 export class ResourceType {
   readonly service: Service;
@@ -187,6 +188,8 @@ export class Service {
   /** ids of this service's actions are `firstActionId … firstActionId + actionCount - 1` */
   readonly firstActionId: number;
   readonly actionCount: number;
+  /** lower-case ARN service parts of its resource types' formats (from the pack header: no service load) */
+  readonly arnServices: readonly string[];
   private readonly entry: ServiceEntry;
   private actionIndex?: { actions: Action[]; sorted: boolean };
   /** made on the first lookup by name: the services `"Action": "*"` loads are mostly never looked up */
@@ -205,6 +208,7 @@ export class Service {
     this.name = entry.name;
     this.firstActionId = firstActionId;
     this.actionCount = entry.actionCount;
+    this.arnServices = entry.arnServices;
     this.entry = entry;
   }
 
@@ -364,6 +368,7 @@ export class Catalog {
   private readonly globalKeys = new Map<string, ConditionKeyInfo>();
   private readonly globalTemplates: ConditionKeyTemplate[] = [];
   private readonly providerPrefixes: { prefix: string; template?: ConditionKeyTemplate; services: string[] }[] = [];
+  private byArnService?: Map<string, Service[]>;
 
   constructor(index: CatalogIndex) {
     this.source = index.source;
@@ -390,11 +395,33 @@ export class Catalog {
   /** Every action, indexed by id (loads every service: use for whole-catalogue work only). */
   get actions(): readonly Action[] {
     if (!this.allActions) {
-      const all: Action[] = [];
-      for (const s of this.services) for (const a of s.actions) all.push(a);
-      this.allActions = all;
+      // One native concat of the services' lists: a loop over ~22,000 actions would run interpreted (once).
+      const lists: (readonly Action[])[] = [];
+      for (const s of this.services) lists.push(s.actions);
+      this.allActions = ([] as Action[]).concat(...lists);
     }
     return this.allActions;
+  }
+
+  /**
+   * The services (in catalogue order) with a resource type whose ARN format has this service part (`s3` of
+   * `arn:aws:s3:::bucket`; lower-case). Read from the pack header, so asking loads no service: a resource pattern
+   * then needs only the types of these services. Several services can share one (`elasticloadbalancing` types
+   * are listed by elasticloadbalancing, arc-zonal-shift, waf-regional and wafv2).
+   */
+  servicesWithArnService(arnService: string): readonly Service[] {
+    if (!this.byArnService) {
+      const index = new Map<string, Service[]>();
+      for (const s of this.services) {
+        for (const a of s.arnServices) {
+          const list = index.get(a);
+          if (list) list.push(s);
+          else index.set(a, [s]);
+        }
+      }
+      this.byArnService = index;
+    }
+    return this.byArnService.get(arnService) ?? NO_SERVICES;
   }
 
   /** The action with a given id. */

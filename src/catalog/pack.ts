@@ -6,7 +6,7 @@
  * touches a handful of services instead of all four hundred, and a policy with `"Action": "*"` needs every
  * service's names but only the details of the actions a rule looks at.
  */
-import type { ActionData, CatalogData, ServiceData } from './data.js';
+import type { ActionData, CatalogData, ResourceTypeData, ServiceData } from './data.js';
 
 /** What the catalogue knows of an action beyond its name. */
 export type ActionDetails = Omit<ActionData, 'name'>;
@@ -17,6 +17,11 @@ export interface ServiceEntry {
   prefix: string;
   name: string;
   actionCount: number;
+  /**
+   * The lower-case service parts of the service's resource-type ARN formats (`s3` of `arn:${Partition}:s3:::…`),
+   * known without reading the service's types: a resource pattern then needs only the services it can name.
+   */
+  arnServices: readonly string[];
   /** the action names, in catalogue (lower-case name) order */
   actionNames(): readonly string[];
   loadTypes(): ServiceTypes;
@@ -30,14 +35,44 @@ export interface CatalogIndex extends Omit<CatalogData, 'services'> {
 
 interface Header extends Omit<CatalogData, 'services'> {
   format: typeof FORMAT;
-  /** [prefix, name, actionCount, byteOffset, namesLength, typesLength, actionsLength], offsets relative to the body */
-  services: [string, string, number, number, number, number, number][];
+  /**
+   * [prefix, name, actionCount, byteOffset, namesLength, typesLength, actionsLength, arnServices], offsets relative
+   * to the body
+   */
+  services: [string, string, number, number, number, number, number, string[]][];
 }
 
 /** Bumped when the layout changes, so that a file from an older build is recognised rather than misread. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const NAME_SEPARATOR = '\n';
+
+/**
+ * The distinct ARN service parts of resource types' formats, lower-case, in first-seen order. A type's `arn` may
+ * list several formats (`arn:…, arn:…`); the service part is the text between the first and second colon after
+ * `arn:`, of a format that has the six ARN fields. Formats without one contribute nothing.
+ */
+export function arnServicesOf(types: readonly Pick<ResourceTypeData, 'arn'>[]): string[] {
+  const out: string[] = [];
+  for (const t of types) {
+    for (const f of t.arn.toLowerCase().split(/,\s*(?=arn:)/)) {
+      const svc = arnServiceOf(f.trim());
+      if (svc !== '' && !out.includes(svc)) out.push(svc);
+    }
+  }
+  return out;
+}
+
+function arnServiceOf(text: string): string {
+  if (!text.startsWith('arn:')) return '';
+  const a = text.indexOf(':', 4);
+  if (a < 0) return '';
+  const b = text.indexOf(':', a + 1);
+  if (b < 0) return '';
+  const c = text.indexOf(':', b + 1);
+  if (c < 0 || text.indexOf(':', c + 1) < 0) return '';
+  return text.slice(a + 1, b);
+}
 
 export function packCatalog(data: CatalogData): Buffer {
   const bodies: Buffer[] = [];
@@ -50,7 +85,7 @@ export function packCatalog(data: CatalogData): Buffer {
     const names = Buffer.from(s.actions.map((a) => a.name).join(NAME_SEPARATOR), 'utf8');
     const types = Buffer.from(JSON.stringify({ resourceTypes: s.resourceTypes, conditionKeys: s.conditionKeys } satisfies ServiceTypes), 'utf8');
     const actions = Buffer.from(JSON.stringify(s.actions.map(({ name: _name, ...details }) => details)), 'utf8');
-    services.push([s.prefix, s.name, s.actions.length, offset, names.length, types.length, actions.length]);
+    services.push([s.prefix, s.name, s.actions.length, offset, names.length, types.length, actions.length, arnServicesOf(s.resourceTypes)]);
     bodies.push(names, types, actions);
     offset += names.length + types.length + actions.length;
   }
@@ -68,7 +103,7 @@ export function unpackCatalog(buf: Buffer): CatalogIndex | undefined {
   const base = nl + 1;
   return {
     ...header,
-    services: header.services.map(([prefix, name, actionCount, off, namesLen, typesLen, actionsLen]) => {
+    services: header.services.map(([prefix, name, actionCount, off, namesLen, typesLen, actionsLen, arnServices]) => {
       const names = base + off;
       const types = names + namesLen;
       const actions = types + typesLen;
@@ -76,6 +111,7 @@ export function unpackCatalog(buf: Buffer): CatalogIndex | undefined {
         prefix,
         name,
         actionCount,
+        arnServices,
         actionNames: () => (actionCount === 0 ? [] : buf.toString('utf8', names, types).split(NAME_SEPARATOR)),
         loadTypes: () => JSON.parse(buf.toString('utf8', types, actions)) as ServiceTypes,
         loadActions: () => JSON.parse(buf.toString('utf8', actions, actions + actionsLen)) as ActionDetails[],
@@ -92,6 +128,7 @@ export function indexCatalog(data: CatalogData): CatalogIndex {
       prefix: s.prefix,
       name: s.name,
       actionCount: s.actions.length,
+      arnServices: arnServicesOf(s.resourceTypes),
       actionNames: () => s.actions.map((a) => a.name),
       loadTypes: () => s,
       loadActions: () => s.actions,

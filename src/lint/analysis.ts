@@ -34,21 +34,38 @@ function factsOf(catalog: Catalog, byText: Map<string, ItemFacts>, text: string)
   let facts = byText.get(text);
   if (!facts) {
     const pattern = parseActionPattern(text);
-    if (pattern) {
-      const service = hasWildcard(pattern.service) ? undefined : catalog.service(pattern.service);
-      facts = { pattern, service, actions: expandParsedPattern(catalog, pattern) };
-    } else facts = { pattern, service: undefined, actions: NONE };
+    if (!pattern) facts = { pattern, service: undefined, actions: NONE };
+    else if (hasWildcard(pattern.service)) facts = { pattern, service: undefined, actions: expandParsedPattern(catalog, pattern) };
+    else {
+      const service = catalog.service(pattern.service);
+      // A literal name (most texts) is the one lookup in the service already found, not a second walk through
+      // expandParsedPattern's wildcard tests and service lookup.
+      const actions = !service
+        ? NONE
+        : hasWildcard(pattern.name)
+          ? expandParsedPattern(catalog, pattern)
+          : (service.action(pattern.name)?.alone ?? NONE);
+      facts = { pattern, service, actions };
+    }
     if (byText.size >= 100_000) byText.clear();
     byText.set(text, facts);
   }
   return facts;
 }
 
+/** A statement's items, made together on the first question about the statement (one map entry, not three). */
+interface StatementItems {
+  action: ActionItem[];
+  notAction: ActionItem[];
+  both: readonly ActionItem[];
+}
+
+/** The items of an absent `Action`/`NotAction` (shared: callers treat item lists as read-only). */
+const NO_ITEMS: ActionItem[] = [];
+
 export class PolicyAnalysis {
-  private readonly actionItems = new Map<Statement, ActionItem[]>();
-  private readonly notActionItems = new Map<Statement, ActionItem[]>();
+  private readonly byStatement = new Map<Statement, StatementItems>();
   private readonly effective = new Map<Statement, readonly Action[]>();
-  private readonly bothItems = new Map<Statement, readonly ActionItem[]>();
   /** the catalogue's facts by text, looked up once per policy rather than once per item */
   private readonly facts: Map<string, ItemFacts>;
 
@@ -59,43 +76,43 @@ export class PolicyAnalysis {
     this.facts = factsMap(catalog);
   }
 
-  private items(s: Statement, which: 'action' | 'notAction'): ActionItem[] {
-    const cache = which === 'action' ? this.actionItems : this.notActionItems;
-    let out = cache.get(s);
+  private itemsOf(s: Statement): StatementItems {
+    let out = this.byStatement.get(s);
     if (!out) {
-      out = [];
-      for (const item of s[which]?.items ?? []) {
-        if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: [] });
-        else {
-          // Named fields, not a spread: a spread into a literal takes V8's slow generic copy, per item.
-          const f = factsOf(this.catalog, this.facts, item.value);
-          out.push({ item, pattern: f.pattern, service: f.service, actions: f.actions });
-        }
+      const action = s.action ? this.items(s.action.items) : NO_ITEMS;
+      const notAction = s.notAction ? this.items(s.notAction.items) : NO_ITEMS;
+      const both = notAction.length === 0 ? action : action.length === 0 ? notAction : [...action, ...notAction];
+      out = { action, notAction, both };
+      this.byStatement.set(s, out);
+    }
+    return out;
+  }
+
+  private items(items: readonly Str[]): ActionItem[] {
+    const out: ActionItem[] = [];
+    for (const item of items) {
+      if (item.unresolved) out.push({ item, pattern: undefined, service: undefined, actions: NONE });
+      else {
+        // Named fields, not a spread: a spread into a literal takes V8's slow generic copy, per item.
+        const f = factsOf(this.catalog, this.facts, item.value);
+        out.push({ item, pattern: f.pattern, service: f.service, actions: f.actions });
       }
-      cache.set(s, out);
     }
     return out;
   }
 
   /** The statement's `Action` items, each with what it expands to. */
   actions(s: Statement): ActionItem[] {
-    return this.items(s, 'action');
+    return this.itemsOf(s).action;
   }
 
   notActions(s: Statement): ActionItem[] {
-    return this.items(s, 'notAction');
+    return this.itemsOf(s).notAction;
   }
 
   /** `Action` then `NotAction` items (several rules walk both); one array per statement. */
   allItems(s: Statement): readonly ActionItem[] {
-    let out = this.bothItems.get(s);
-    if (!out) {
-      const a = this.actions(s);
-      const n = this.notActions(s);
-      out = n.length === 0 ? a : a.length === 0 ? n : [...a, ...n];
-      this.bothItems.set(s, out);
-    }
-    return out;
+    return this.itemsOf(s).both;
   }
 
   /**
@@ -120,7 +137,11 @@ export class PolicyAnalysis {
       } else if (s.notAction) {
         const excluded = new Uint8Array(this.catalog.actionCount);
         for (const it of this.notActions(s)) for (const a of it.actions) excluded[a.id] = 1;
-        out = this.catalog.actions.filter((a) => !excluded[a.id]);
+        // Ids are positions in `catalog.actions`: a plain loop, not a closure call per catalogue action.
+        const all = this.catalog.actions;
+        const kept: Action[] = [];
+        for (let id = 0; id < all.length; id++) if (!excluded[id]) kept.push(all[id]!);
+        out = kept;
       } else out = [];
       this.effective.set(s, out);
     }

