@@ -127,6 +127,36 @@ function formatTokens(text: string, from: number, to: number, field: boolean): T
   return out.slice(0, n);
 }
 
+/** The tokens of an empty field and of a field that is one variable (`${Partition}`, `${Region}`, `${Account}`). */
+const NO_TOKENS: Tokens = new Int32Array(0);
+const ONE_VARIABLE: Tokens = Int32Array.of(FIELD_ONE, FIELD_STAR);
+
+/**
+ * formatTokens for one of the first four fields. Nearly every format's partition, region and account are empty
+ * or a single variable: those share one read-only array instead of allocating per format (the catalogue's
+ * formats are compiled on a cold run's hot path).
+ */
+function fieldTokens(text: string, from: number, to: number): Tokens {
+  if (from === to) return NO_TOKENS;
+  if (text.charCodeAt(from) === 36 /* $ */ && text.charCodeAt(from + 1) === 123 /* { */ && text.indexOf('}', from) === to - 1) {
+    return ONE_VARIABLE;
+  }
+  return formatTokens(text, from, to, true);
+}
+
+/** Service fields by text: a few hundred services share them across thousands of formats. */
+const serviceTokenCache = new Map<string, Tokens>();
+
+function serviceTokens(service: string): Tokens {
+  let tokens = serviceTokenCache.get(service);
+  if (!tokens) {
+    tokens = formatTokens(service, 0, service.length, true);
+    if (serviceTokenCache.size >= 10_000) serviceTokenCache.clear();
+    serviceTokenCache.set(service, tokens);
+  }
+  return tokens;
+}
+
 /**
  * A compiled format. The whole-text tokens serve only patterns that are not five-field ARNs (`*`, `arn:aws:*`),
  * so they are built on first use; most formats are only ever compared field by field.
@@ -155,14 +185,15 @@ class CompiledArnFormat implements ArnFormat {
       if (c >= 0) d = format.indexOf(':', c + 1);
     }
     if (d >= 0) {
+      const service = format.slice(a + 1, b);
       this.fields = [
-        formatTokens(format, 4, a, true),
-        formatTokens(format, a + 1, b, true),
-        formatTokens(format, b + 1, c, true),
-        formatTokens(format, c + 1, d, true),
+        fieldTokens(format, 4, a),
+        serviceTokens(service),
+        fieldTokens(format, b + 1, c),
+        fieldTokens(format, c + 1, d),
         formatTokens(format, d + 1, format.length, false),
       ];
-      this.service = format.slice(a + 1, b);
+      this.service = service;
       this.hasRegion = c > b + 1;
       this.hasAccount = d > c + 1;
       this.regionIsVariable = format.startsWith('${', b + 1) && b + 2 < c;

@@ -57,6 +57,13 @@ const UNSCOPED: Scope = { scoped: [], types: [] };
 function scopeOf(actions: readonly Action[]): Scope {
   let scope = scopes.get(actions);
   if (!scope) {
+    // Most entries name one action: its own list and its type list serve as they are (no set, no copies).
+    if (actions.length === 1) {
+      const types = resourceTypesFor(actions[0]!);
+      scope = types.length === 0 ? UNSCOPED : { scoped: actions, types };
+      scopes.set(actions, scope);
+      return scope;
+    }
     const scoped: Action[] = [];
     const seen = new Set<ResourceType>();
     for (const a of actions) {
