@@ -267,9 +267,13 @@ export interface ArnPattern {
   readonly fields: readonly (Tokens | null)[] | undefined;
 }
 
-/** Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). */
-export function compileArnPattern(text: string): ArnPattern {
-  const p = parseArn(text);
+/**
+ * Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). A caller that
+ * has parsed the text already passes the parse (`parsed` must be `parseArn(text)`, or that with fields widened
+ * to `*`, which the pattern then means).
+ */
+export function compileArnPattern(text: string, parsed: Arn | undefined = parseArn(text)): ArnPattern {
+  const p = parsed;
   return {
     text,
     fields: p

@@ -41,8 +41,12 @@ export default {
       // `Resources`, `resource`…: unknown-element reports the key; the values inside are still worth judging, so
       // the author fixes both at once.
       for (const p of s.node.props) {
-        if (p.key === 'Resource' || p.key === 'NotResource') continue;
-        const lower = p.key.toLowerCase();
+        const key = p.key;
+        if (key === 'Resource' || key === 'NotResource') continue;
+        // Only keys as long as the four spellings can be one: Effect, Action, Sid… are not lower-cased for nothing.
+        const n = key.length;
+        if (n !== 8 && n !== 9 && n !== 11 && n !== 12) continue;
+        const lower = key.toLowerCase();
         if (lower === 'resource' || lower === 'resources' || lower === 'notresource' || lower === 'notresources') {
           judgeAll(ctx, strList(p.value, `${s.pointer}/${escapePointer(p.key)}`).items);
         }
