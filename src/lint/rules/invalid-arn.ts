@@ -60,30 +60,34 @@ interface Problem {
   fix?: string;
 }
 
+/** Answers by value (null: no problem): the same resources recur across the statements and policies of a run. */
+const answersByCatalog = new WeakMap<Catalog, Map<string, Problem | null>>();
+
 function judgeAll(ctx: RuleContext, items: readonly Str[]): void {
+  const catalog = ctx.catalog;
+  let answers = answersByCatalog.get(catalog);
+  if (!answers) answersByCatalog.set(catalog, (answers = new Map()));
+  // One loop, the memo looked up inline: it runs for every resource of every policy, interpreted at first.
   for (const item of items) {
-    const problem = judge(ctx.catalog, item);
-    if (problem) ctx.report({ pointer: item.pointer, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}) });
+    let problem: Problem | null | undefined;
+    if (item.unresolved) {
+      // Unresolved template values are rare, and judged more leniently: not memoised with the literal ones.
+      problem = judgeValue(catalog, item.value, true);
+    } else {
+      problem = answers.get(item.value);
+      if (problem === undefined) {
+        problem = judgeValue(catalog, item.value, false) ?? null;
+        if (answers.size > 20_000) answers.clear();
+        answers.set(item.value, problem);
+      }
+    }
+    if (!problem) continue;
+    if (problem.fix) ctx.report({ pointer: item.pointer, message: problem.message, fix: problem.fix });
+    else ctx.report({ pointer: item.pointer, message: problem.message });
   }
 }
 
 const WILD = /[*?]/;
-
-/** Answers by value (null: no problem): the same resources recur across the statements and policies of a run. */
-const answersByCatalog = new WeakMap<Catalog, Map<string, Problem | null>>();
-
-function judge(catalog: Catalog, item: Str): Problem | undefined {
-  // Unresolved template values are rare, and judged more leniently: not memoised with the literal ones.
-  if (item.unresolved) return judgeValue(catalog, item.value, true);
-  let answers = answersByCatalog.get(catalog);
-  if (!answers) answersByCatalog.set(catalog, (answers = new Map()));
-  const known = answers.get(item.value);
-  if (known !== undefined) return known ?? undefined;
-  const problem = judgeValue(catalog, item.value, false);
-  if (answers.size > 20_000) answers.clear();
-  answers.set(item.value, problem ?? null);
-  return problem;
-}
 
 function judgeValue(catalog: Catalog, raw: string, unresolved: boolean): Problem | undefined {
   const text = variablesAsWildcards(raw);
