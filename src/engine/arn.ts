@@ -127,6 +127,36 @@ function formatTokens(text: string, from: number, to: number, field: boolean): T
   return out.slice(0, n);
 }
 
+/** The tokens of an empty field and of a field that is one variable (`${Partition}`, `${Region}`, `${Account}`). */
+const NO_TOKENS: Tokens = new Int32Array(0);
+const ONE_VARIABLE: Tokens = Int32Array.of(FIELD_ONE, FIELD_STAR);
+
+/**
+ * formatTokens for one of the first four fields. Nearly every format's partition, region and account are empty
+ * or a single variable: those share one read-only array instead of allocating per format (the catalogue's
+ * formats are compiled on a cold run's hot path).
+ */
+function fieldTokens(text: string, from: number, to: number): Tokens {
+  if (from === to) return NO_TOKENS;
+  if (text.charCodeAt(from) === 36 /* $ */ && text.charCodeAt(from + 1) === 123 /* { */ && text.indexOf('}', from) === to - 1) {
+    return ONE_VARIABLE;
+  }
+  return formatTokens(text, from, to, true);
+}
+
+/** Service fields by text: a few hundred services share them across thousands of formats. */
+const serviceTokenCache = new Map<string, Tokens>();
+
+function serviceTokens(service: string): Tokens {
+  let tokens = serviceTokenCache.get(service);
+  if (!tokens) {
+    tokens = formatTokens(service, 0, service.length, true);
+    if (serviceTokenCache.size >= 10_000) serviceTokenCache.clear();
+    serviceTokenCache.set(service, tokens);
+  }
+  return tokens;
+}
+
 /**
  * A compiled format. The whole-text tokens serve only patterns that are not five-field ARNs (`*`, `arn:aws:*`),
  * so they are built on first use; most formats are only ever compared field by field.
@@ -155,14 +185,15 @@ class CompiledArnFormat implements ArnFormat {
       if (c >= 0) d = format.indexOf(':', c + 1);
     }
     if (d >= 0) {
+      const service = format.slice(a + 1, b);
       this.fields = [
-        formatTokens(format, 4, a, true),
-        formatTokens(format, a + 1, b, true),
-        formatTokens(format, b + 1, c, true),
-        formatTokens(format, c + 1, d, true),
+        fieldTokens(format, 4, a),
+        serviceTokens(service),
+        fieldTokens(format, b + 1, c),
+        fieldTokens(format, c + 1, d),
         formatTokens(format, d + 1, format.length, false),
       ];
-      this.service = format.slice(a + 1, b);
+      this.service = service;
       this.hasRegion = c > b + 1;
       this.hasAccount = d > c + 1;
       this.regionIsVariable = format.startsWith('${', b + 1) && b + 2 < c;
@@ -236,9 +267,13 @@ export interface ArnPattern {
   readonly fields: readonly (Tokens | null)[] | undefined;
 }
 
-/** Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). */
-export function compileArnPattern(text: string): ArnPattern {
-  const p = parseArn(text);
+/**
+ * Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). A caller that
+ * has parsed the text already passes the parse (`parsed` must be `parseArn(text)`, or that with fields widened
+ * to `*`, which the pattern then means).
+ */
+export function compileArnPattern(text: string, parsed: Arn | undefined = parseArn(text)): ArnPattern {
+  const p = parsed;
   return {
     text,
     fields: p
@@ -267,12 +302,6 @@ export function arnPatternIntersectsFormat(pattern: ArnPattern, format: ArnForma
   return tokensIntersect(patternTokens(pattern.text), format.tokens);
 }
 
-/** Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no"). */
-function literalEndsDisagree(a: Tokens, b: Tokens): boolean {
-  for (let i = 0; i < a.length && i < b.length && a[i]! >= 0 && b[i]! >= 0; i++) if (a[i] !== b[i]) return true;
-  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return true;
-  return false;
-}
 
 /** Scratch space for tokensIntersect: a visited mark per (i, j) state, stamped so it never needs clearing. */
 let visited = new Uint32Array(1024);
@@ -285,9 +314,22 @@ let stack = new Int32Array(1024);
  * it runs for every (pattern, format) pair a cold run meets.
  */
 function tokensIntersect(a: Tokens, b: Tokens): boolean {
-  if (literalEndsDisagree(a, b)) return false;
+  // `b` is always the format's side. A field that is one variable (`${Partition}`, `${Region}`, `${Account}`)
+  // holds any text of one or more characters without `:`: the pattern can write one unless it is empty or has a
+  // literal `:` (its wildcards can each take a character that is not one). No automaton for the commonest case.
+  if (b === ONE_VARIABLE) {
+    if (a.length === 0) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] === 58 /* : */) return false;
+    return true;
+  }
   const la = a.length;
   const lb = b.length;
+  // Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no"), and
+  // two texts without wildcards that agree throughout are the same text (a cheap "yes": service names).
+  let front = 0;
+  for (; front < la && front < lb && a[front]! >= 0 && b[front]! >= 0; front++) if (a[front] !== b[front]) return false;
+  if (front === la && front === lb) return true;
+  for (let i = la - 1, j = lb - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return false;
   const width = lb + 1;
   const size = (la + 1) * width;
   if (visited.length < size) {

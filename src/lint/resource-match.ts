@@ -98,7 +98,7 @@ export class ResourcePattern {
   private readonly span: ArnPattern | undefined;
   private readonly typeAnswers = new Map<ResourceType, boolean>();
   /** matchesSomeType's answers by list (lists of types are shared: one per action expansion) */
-  private readonly listAnswers = new Map<readonly ResourceType[], boolean>();
+  private listAnswers: Map<readonly ResourceType[], boolean> | undefined;
   /** knownTypesOf's answer, for the one catalogue it was asked with */
   private known: { catalog: Catalog; types: readonly ResourceType[] } | undefined;
 
@@ -107,11 +107,13 @@ export class ResourcePattern {
     // Compared in lower case, like the formats (see above).
     text = text.toLowerCase();
     const arn = parseArn(text);
-    this.pattern = compileArnPattern(
-      arn && arn.account === '' ? `arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}` : text,
-    );
+    const account = arn?.account;
+    if (arn && arn.account === '') {
+      arn.account = '*';
+      this.pattern = compileArnPattern(`arn:${arn.partition}:${arn.service}:${arn.region}:*:${arn.resource}`, arn);
+    } else this.pattern = compileArnPattern(text, arn);
     // The pattern as written (its account is not empty), tried against the shifted formats.
-    this.span = arn && arn.account.endsWith('*') ? this.pattern : undefined;
+    this.span = account !== undefined && account.endsWith('*') ? this.pattern : undefined;
   }
 
   matches(format: ArnFormat): boolean {
@@ -146,7 +148,9 @@ export class ResourcePattern {
   matchesSomeType(types: readonly ResourceType[]): boolean {
     // One type (most single actions): its own memo is the answer, no second entry needed.
     if (types.length === 1) return this.matchesType(types[0]!);
-    let answer = this.listAnswers.get(types);
+    // Made on the first list of several types: most patterns are only ever asked about single types.
+    const answers = (this.listAnswers ??= new Map());
+    let answer = answers.get(types);
     if (answer === undefined) {
       answer = false;
       for (const t of types) {
@@ -155,8 +159,8 @@ export class ResourcePattern {
           break;
         }
       }
-      if (this.listAnswers.size >= 1_000) this.listAnswers.clear();
-      this.listAnswers.set(types, answer);
+      if (answers.size >= 1_000) answers.clear();
+      answers.set(types, answer);
     }
     return answer;
   }

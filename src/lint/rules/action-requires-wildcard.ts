@@ -36,8 +36,18 @@ export default {
       for (const it of ctx.analysis.actions(s)) {
         const actions = it.actions;
         if (actions.length === 0 || !allUnscoped(actions)) continue;
-        patterns ??= items.map((r) => resourcePattern(variablesAsWildcards(r.value)));
-        if (!patterns.every((p) => namesSpecificResource(p, actions))) continue;
+        if (!patterns) {
+          patterns = [];
+          for (const r of items) patterns.push(resourcePattern(variablesAsWildcards(r.value)));
+        }
+        let specific = true;
+        for (const p of patterns) {
+          if (!namesSpecificResource(p, actions)) {
+            specific = false;
+            break;
+          }
+        }
+        if (!specific) continue;
         const what =
           actions.length === 1 && !/[*?]/.test(it.pattern?.name ?? '')
             ? `${actions[0]!.fullName} supports no resource-level permissions`
@@ -64,12 +74,17 @@ function allUnscoped(actions: readonly Action[]): boolean {
 function namesSpecificResource(pattern: ResourcePattern, actions: readonly Action[]): boolean {
   const arn = parseArn(pattern.text);
   if (!arn || /[*?]/.test(arn.service)) return false;
-  const services = new Set(actions.map((a) => a.service));
+  const arnService = arn.service.toLowerCase();
   let ownService = false;
-  for (const service of services) {
+  // A wildcard's actions are of one service, or a few: each service judged once (no set of them built).
+  for (let i = 0; i < actions.length; i++) {
+    const service = actions[i]!.service;
+    if (i > 0 && actions[i - 1]!.service === service) continue;
     const formats = emptyNameFormats(service);
-    if (formats.some((f) => f.service === arn.service.toLowerCase())) ownService = true;
-    if (formats.some((f) => pattern.matches(f))) return false;
+    for (const f of formats) {
+      if (f.service === arnService) ownService = true;
+      if (pattern.matches(f)) return false;
+    }
   }
   return ownService;
 }

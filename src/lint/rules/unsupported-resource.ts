@@ -1,7 +1,7 @@
 import type { Action, ResourceType, Service } from '../../catalog/catalog.js';
 import { variablesAsWildcards, type ArnFormat } from '../../engine/arn.js';
 import type { Statement } from '../../policy/model.js';
-import { formatsOf, knownTypesOf, resourcePattern, resourceTypesFor, type ResourcePattern } from '../resource-match.js';
+import { formatsOf, hasMergedPages, knownTypesOf, resourcePattern, resourceTypesFor, type ResourcePattern } from '../resource-match.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -55,8 +55,18 @@ const scopes = new WeakMap<readonly Action[], Scope>();
 const UNSCOPED: Scope = { scoped: [], types: [] };
 
 function scopeOf(actions: readonly Action[]): Scope {
+  // One action without resource types (of a service whose pages were not merged: see resourceTypesFor) is
+  // unscoped: answered from the catalogue's own list, no memo entry.
+  if (actions.length === 1 && actions[0]!.resources.length === 0 && !hasMergedPages(actions[0]!.service)) return UNSCOPED;
   let scope = scopes.get(actions);
   if (!scope) {
+    // Most entries name one action: its own list and its type list serve as they are (no set, no copies).
+    if (actions.length === 1) {
+      const types = resourceTypesFor(actions[0]!);
+      scope = types.length === 0 ? UNSCOPED : { scoped: actions, types };
+      scopes.set(actions, scope);
+      return scope;
+    }
     const scoped: Action[] = [];
     const seen = new Set<ResourceType>();
     for (const a of actions) {
