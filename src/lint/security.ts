@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
-import { compileWildcard } from '../engine/wildcard.js';
+import { compileWildcard, hasWildcard } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
 import type { PolicyAnalysis } from './analysis.js';
@@ -130,6 +130,9 @@ const NO_IDS: readonly number[] = [];
 const patternMatches = new Map<ActionPattern, readonly number[]>();
 
 function matchesOf(p: ActionPattern): readonly number[] {
+  // Most items name a literal service the rules never ask about: a lookup by the short service text answers
+  // them without growing the per-pattern memo (whose inserts are most of the cold cost).
+  if (!queriesByService.has(p.service) && !hasWildcard(p.service)) return NO_IDS;
   let ids = patternMatches.get(p);
   if (ids === undefined) {
     ids = computeMatches(p);
@@ -258,6 +261,8 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   // words of one ARN service need the resource types of every catalogue service (a small policy would
   // otherwise load the whole catalogue for `role/app-*`).
   if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
+  // Nor when every segment is empty or all wildcard (`arn:aws:s3:::*`): no word is asked about.
+  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg))) return true;
   const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
   for (const seg of segments) {
     if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
@@ -341,8 +346,21 @@ function isNarrowingKey(key: string): boolean {
 export function isPositive(c: ConditionClause): boolean {
   if (!c.op) return false;
   if (c.op.base.negated || c.op.base.family === 'Null') return false;
-  if (c.values.items.length === 0) return false;
-  return !c.values.items.some((v) => /^[*?]*\*[*?]*$/.test(v.value));
+  const items = c.values.items;
+  if (items.length === 0) return false;
+  for (let i = 0; i < items.length; i++) if (matchesEverything(items[i]!.value)) return false;
+  return true;
+}
+
+/** Whether a value is only `*` and `?` with at least one `*` (it admits every value). A loop, not a regex: hot. */
+function matchesEverything(value: string): boolean {
+  let star = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 42 /* * */) star = true;
+    else if (c !== 63 /* ? */) return false;
+  }
+  return star;
 }
 
 export function statementLabel(s: Statement): string {
