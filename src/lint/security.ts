@@ -58,7 +58,8 @@ interface ActionQuery {
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
 const queryList: ActionQuery[] = [];
-const queriesByService = new Map<string, ActionQuery[]>();
+/** by service: the list, and by action name for the literal patterns (most items) */
+const queriesByService = new Map<string, { list: ActionQuery[]; byAction: Map<string, ActionQuery> }>();
 /**
  * Bumped when a name joins the set (answers computed before then lack it), which also happens after the set is
  * emptied: the per-list ids and per-statement tables below carry the generation they were computed at, and the
@@ -88,8 +89,9 @@ function queryOf(fullName: string): ActionQuery {
       queryList.push(q);
       queries.set(name, q);
       let same = queriesByService.get(q.service);
-      if (!same) queriesByService.set(q.service, (same = []));
-      same.push(q);
+      if (!same) queriesByService.set(q.service, (same = { list: [], byAction: new Map() }));
+      same.list.push(q);
+      same.byAction.set(q.action, q);
       generation++;
       patternMatches.clear();
     }
@@ -130,9 +132,14 @@ const NO_IDS: readonly number[] = [];
 const patternMatches = new Map<ActionPattern, readonly number[]>();
 
 function matchesOf(p: ActionPattern): readonly number[] {
-  // Most items name a literal service the rules never ask about: a lookup by the short service text answers
-  // them without growing the per-pattern memo (whose inserts are most of the cold cost).
-  if (!queriesByService.has(p.service) && !hasWildcard(p.service)) return NO_IDS;
+  // Most items are literal `service:Action` texts: lookups by the service and action texts answer them
+  // without growing the per-pattern memo (whose inserts are most of the cold cost). Only wildcard patterns,
+  // whose answers take a loop over the queries, are memoised.
+  if (!hasWildcard(p.service)) {
+    const same = queriesByService.get(p.service);
+    if (same === undefined) return NO_IDS;
+    if (!hasWildcard(p.name)) return same.byAction.get(p.name)?.only ?? NO_IDS;
+  }
   let ids = patternMatches.get(p);
   if (ids === undefined) {
     ids = computeMatches(p);
@@ -147,13 +154,10 @@ function computeMatches(p: ActionPattern): readonly number[] {
     // Most patterns name a service the rules never ask about: one lookup by the (short) service name.
     const same = queriesByService.get(p.service);
     if (!same) return NO_IDS;
-    if (!WILDCARD.test(p.name)) {
-      for (const q of same) if (q.action === p.name) return q.only;
-      return NO_IDS;
-    }
+    if (!WILDCARD.test(p.name)) return same.byAction.get(p.name)?.only ?? NO_IDS;
     const name = compileWildcard(p.name);
     const out: number[] = [];
-    for (const q of same) if (name.matches(q.action)) out.push(q.id);
+    for (const q of same.list) if (name.matches(q.action)) out.push(q.id);
     return out.length > 0 ? out : NO_IDS;
   }
   const service = compileWildcard(p.service);
