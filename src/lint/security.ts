@@ -3,7 +3,7 @@
  * expanding `*` over the catalogue (the rules ask about a few dozen named actions, never about every action),
  * and which conditions narrow a grant.
  */
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog, ResourceType } from '../catalog/catalog.js';
 import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, hasWildcard } from '../engine/wildcard.js';
@@ -208,6 +208,7 @@ export function isAllActions(item: Str): boolean {
 }
 
 const literalWords = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
+const ownLiteralWords = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The literal words of a service's ARN resource parts (`key`, `alias`, `secret`, `log-group`, `role`). */
@@ -218,19 +219,41 @@ function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<st
   if (!words) {
     // Only the types whose formats have this ARN service (from the index resource matching shares), not a
     // second pass over every format of the catalogue.
-    const acc = new Set<string>();
-    for (const t of typesByArnService(catalog, arnService)) {
-      // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
-      for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
-        const arn = parseArn(f.trim());
-        if (!arn || arn.service !== arnService) continue;
-        for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
-      }
-    }
-    words = acc.size > 0 ? acc : NO_WORDS;
+    words = wordsOf(typesByArnService(catalog, arnService), arnService);
     byService.set(arnService, words);
   }
   return words;
+}
+
+/**
+ * The part of resourceTypeWords that the catalogue service of the same prefix gives (`kms` types for ARN
+ * service `kms`). A subset of the words: a segment found here is a word without loading every service for the
+ * index (which a small policy naming `arn:aws:kms:*:*:key/*` would otherwise pay).
+ */
+function ownServiceWords(catalog: Catalog, arnService: string): ReadonlySet<string> {
+  let byService = ownLiteralWords.get(catalog);
+  if (!byService) ownLiteralWords.set(catalog, (byService = new Map()));
+  let words = byService.get(arnService);
+  if (!words) {
+    words = wordsOf(catalog.service(arnService)?.resourceTypes ?? [], arnService);
+    // ARN services are the catalogue's prefixes and a few more: the cap only guards against arbitrary text.
+    if (byService.size >= 10_000) byService.clear();
+    byService.set(arnService, words);
+  }
+  return words;
+}
+
+function wordsOf(types: readonly ResourceType[], arnService: string): ReadonlySet<string> {
+  const acc = new Set<string>();
+  for (const t of types) {
+    // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
+    for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+      const arn = parseArn(f.trim());
+      if (!arn || arn.service !== arnService) continue;
+      for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
+    }
+  }
+  return acc.size > 0 ? acc : NO_WORDS;
 }
 
 const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
@@ -267,7 +290,13 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
   // Nor when every segment is empty or all wildcard (`arn:aws:s3:::*`): no word is asked about.
   if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg))) return true;
-  const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
+  if (/[*?]/.test(arn.service)) {
+    for (const seg of segments) if (seg !== '' && !/^[*?]+$/.test(seg)) return false;
+    return true;
+  }
+  const own = ownServiceWords(catalog, arn.service);
+  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg) || own.has(seg))) return true;
+  const words = resourceTypeWords(catalog, arn.service);
   for (const seg of segments) {
     if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
     return false;
