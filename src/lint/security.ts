@@ -131,11 +131,11 @@ const NO_IDS: readonly number[] = [];
  */
 const patternMatches = new Map<ActionPattern, readonly number[]>();
 
-function matchesOf(p: ActionPattern): readonly number[] {
+function matchesOf(p: ActionPattern, literalService: boolean): readonly number[] {
   // Most items are literal `service:Action` texts: lookups by the service and action texts answer them
   // without growing the per-pattern memo (whose inserts are most of the cold cost). Only wildcard patterns,
   // whose answers take a loop over the queries, are memoised.
-  if (!hasWildcard(p.service)) {
+  if (literalService || !hasWildcard(p.service)) {
     const same = queriesByService.get(p.service);
     if (same === undefined) return NO_IDS;
     if (!hasWildcard(p.name)) return same.byAction.get(p.name)?.only ?? NO_IDS;
@@ -189,10 +189,11 @@ function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
     for (let i = 0; i < items.length; i++) {
       const p = items[i]!.pattern;
       if (p === undefined) continue;
-      const ids = matchesOf(p);
+      // The analysis names the catalogue service only for a literal service part: no wildcard scan then.
+      const ids = matchesOf(p, items[i]!.service !== undefined);
       if (ids.length === 0) continue;
       first ??= new Int32Array(queryList.length);
-      for (const id of ids) if (first[id] === 0) first[id] = i + 1;
+      for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) first[ids[k]!] = i + 1;
     }
     tables.first.set(s, first);
   }
