@@ -58,8 +58,12 @@ interface ActionQuery {
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
 const queryList: ActionQuery[] = [];
-/** by service: the list, and by action name for the literal patterns (most items) */
-const queriesByService = new Map<string, { list: ActionQuery[]; byAction: Map<string, ActionQuery> }>();
+/** A service's queries: the list, and by action name for the literal patterns (most items). */
+interface ServiceQueries {
+  list: ActionQuery[];
+  byAction: Map<string, ActionQuery>;
+}
+const queriesByService = new Map<string, ServiceQueries>();
 /**
  * Bumped when a name joins the set (answers computed before then lack it), which also happens after the set is
  * emptied: the per-list ids and per-statement tables below carry the generation they were computed at, and the
@@ -186,11 +190,24 @@ function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
   if (first === undefined) {
     first = null;
     const items = s.action ? analysis.actions(s) : analysis.notActions(s);
+    // Lists run service by service (hundreds of `ec2:…` in a row): the last service's queries are kept, so most
+    // items cost a string compare, not a lookup.
+    let lastService = '';
+    let lastQueries: ServiceQueries | undefined;
     for (let i = 0; i < items.length; i++) {
-      const p = items[i]!.pattern;
+      const item = items[i]!;
+      const p = item.pattern;
       if (p === undefined) continue;
-      // The analysis names the catalogue service only for a literal service part: no wildcard scan then.
-      const ids = matchesOf(p, items[i]!.service !== undefined);
+      let ids: readonly number[];
+      // The analysis names the catalogue service only for a literal service part.
+      if (item.service !== undefined && !hasWildcard(p.name)) {
+        if (p.service !== lastService) {
+          lastService = p.service;
+          lastQueries = queriesByService.get(p.service);
+        }
+        if (lastQueries === undefined) continue;
+        ids = lastQueries.byAction.get(p.name)?.only ?? NO_IDS;
+      } else ids = matchesOf(p, item.service !== undefined);
       if (ids.length === 0) continue;
       first ??= new Int32Array(queryList.length);
       for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) first[ids[k]!] = i + 1;
