@@ -3,10 +3,10 @@
  * expanding `*` over the catalogue (the rules ask about a few dozen named actions, never about every action),
  * and which conditions narrow a grant.
  */
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog, ResourceType } from '../catalog/catalog.js';
 import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
-import { compileWildcard } from '../engine/wildcard.js';
+import { compileWildcard, hasWildcard } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
 import type { PolicyAnalysis } from './analysis.js';
@@ -58,7 +58,12 @@ interface ActionQuery {
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
 const queryList: ActionQuery[] = [];
-const queriesByService = new Map<string, ActionQuery[]>();
+/** A service's queries: the list, and by action name for the literal patterns (most items). */
+interface ServiceQueries {
+  list: ActionQuery[];
+  byAction: Map<string, ActionQuery>;
+}
+const queriesByService = new Map<string, ServiceQueries>();
 /**
  * Bumped when a name joins the set (answers computed before then lack it), which also happens after the set is
  * emptied: the per-list ids and per-statement tables below carry the generation they were computed at, and the
@@ -88,8 +93,9 @@ function queryOf(fullName: string): ActionQuery {
       queryList.push(q);
       queries.set(name, q);
       let same = queriesByService.get(q.service);
-      if (!same) queriesByService.set(q.service, (same = []));
-      same.push(q);
+      if (!same) queriesByService.set(q.service, (same = { list: [], byAction: new Map() }));
+      same.list.push(q);
+      same.byAction.set(q.action, q);
       generation++;
       patternMatches.clear();
     }
@@ -129,7 +135,15 @@ const NO_IDS: readonly number[] = [];
  */
 const patternMatches = new Map<ActionPattern, readonly number[]>();
 
-function matchesOf(p: ActionPattern): readonly number[] {
+function matchesOf(p: ActionPattern, literalService: boolean): readonly number[] {
+  // Most items are literal `service:Action` texts: lookups by the service and action texts answer them
+  // without growing the per-pattern memo (whose inserts are most of the cold cost). Only wildcard patterns,
+  // whose answers take a loop over the queries, are memoised.
+  if (literalService || !hasWildcard(p.service)) {
+    const same = queriesByService.get(p.service);
+    if (same === undefined) return NO_IDS;
+    if (!hasWildcard(p.name)) return same.byAction.get(p.name)?.only ?? NO_IDS;
+  }
   let ids = patternMatches.get(p);
   if (ids === undefined) {
     ids = computeMatches(p);
@@ -144,13 +158,10 @@ function computeMatches(p: ActionPattern): readonly number[] {
     // Most patterns name a service the rules never ask about: one lookup by the (short) service name.
     const same = queriesByService.get(p.service);
     if (!same) return NO_IDS;
-    if (!WILDCARD.test(p.name)) {
-      for (const q of same) if (q.action === p.name) return q.only;
-      return NO_IDS;
-    }
+    if (!WILDCARD.test(p.name)) return same.byAction.get(p.name)?.only ?? NO_IDS;
     const name = compileWildcard(p.name);
     const out: number[] = [];
-    for (const q of same) if (name.matches(q.action)) out.push(q.id);
+    for (const q of same.list) if (name.matches(q.action)) out.push(q.id);
     return out.length > 0 ? out : NO_IDS;
   }
   const service = compileWildcard(p.service);
@@ -179,13 +190,27 @@ function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
   if (first === undefined) {
     first = null;
     const items = s.action ? analysis.actions(s) : analysis.notActions(s);
+    // Lists run service by service (hundreds of `ec2:…` in a row): the last service's queries are kept, so most
+    // items cost a string compare, not a lookup.
+    let lastService = '';
+    let lastQueries: ServiceQueries | undefined;
     for (let i = 0; i < items.length; i++) {
-      const p = items[i]!.pattern;
+      const item = items[i]!;
+      const p = item.pattern;
       if (p === undefined) continue;
-      const ids = matchesOf(p);
+      let ids: readonly number[];
+      // The analysis names the catalogue service only for a literal service part.
+      if (item.service !== undefined && !hasWildcard(p.name)) {
+        if (p.service !== lastService) {
+          lastService = p.service;
+          lastQueries = queriesByService.get(p.service);
+        }
+        if (lastQueries === undefined) continue;
+        ids = lastQueries.byAction.get(p.name)?.only ?? NO_IDS;
+      } else ids = matchesOf(p, item.service !== undefined);
       if (ids.length === 0) continue;
       first ??= new Int32Array(queryList.length);
-      for (const id of ids) if (first[id] === 0) first[id] = i + 1;
+      for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) first[ids[k]!] = i + 1;
     }
     tables.first.set(s, first);
   }
@@ -201,6 +226,7 @@ export function isAllActions(item: Str): boolean {
 }
 
 const literalWords = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
+const ownLiteralWords = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /** The literal words of a service's ARN resource parts (`key`, `alias`, `secret`, `log-group`, `role`). */
@@ -211,19 +237,41 @@ function resourceTypeWords(catalog: Catalog, arnService: string): ReadonlySet<st
   if (!words) {
     // Only the types whose formats have this ARN service (from the index resource matching shares), not a
     // second pass over every format of the catalogue.
-    const acc = new Set<string>();
-    for (const t of typesByArnService(catalog, arnService)) {
-      // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
-      for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
-        const arn = parseArn(f.trim());
-        if (!arn || arn.service !== arnService) continue;
-        for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
-      }
-    }
-    words = acc.size > 0 ? acc : NO_WORDS;
+    words = wordsOf(typesByArnService(catalog, arnService), arnService);
     byService.set(arnService, words);
   }
   return words;
+}
+
+/**
+ * The part of resourceTypeWords that the catalogue service of the same prefix gives (`kms` types for ARN
+ * service `kms`). A subset of the words: a segment found here is a word without loading every service for the
+ * index (which a small policy naming `arn:aws:kms:*:*:key/*` would otherwise pay).
+ */
+function ownServiceWords(catalog: Catalog, arnService: string): ReadonlySet<string> {
+  let byService = ownLiteralWords.get(catalog);
+  if (!byService) ownLiteralWords.set(catalog, (byService = new Map()));
+  let words = byService.get(arnService);
+  if (!words) {
+    words = wordsOf(catalog.service(arnService)?.resourceTypes ?? [], arnService);
+    // ARN services are the catalogue's prefixes and a few more: the cap only guards against arbitrary text.
+    if (byService.size >= 10_000) byService.clear();
+    byService.set(arnService, words);
+  }
+  return words;
+}
+
+function wordsOf(types: readonly ResourceType[], arnService: string): ReadonlySet<string> {
+  const acc = new Set<string>();
+  for (const t of types) {
+    // The formats as formatsOf splits them, without compiling each for matching (only the words are needed).
+    for (const f of t.arnFormat.toLowerCase().split(/,\s*(?=arn:)/)) {
+      const arn = parseArn(f.trim());
+      if (!arn || arn.service !== arnService) continue;
+      for (const seg of arn.resource.split(/[/:]/)) if (seg !== '' && !seg.includes('${')) acc.add(seg);
+    }
+  }
+  return acc.size > 0 ? acc : NO_WORDS;
 }
 
 const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
@@ -258,7 +306,15 @@ function computeIsUnscoped(catalog: Catalog, value: string): boolean {
   // words of one ARN service need the resource types of every catalogue service (a small policy would
   // otherwise load the whole catalogue for `role/app-*`).
   if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
-  const words = /[*?]/.test(arn.service) ? undefined : resourceTypeWords(catalog, arn.service);
+  // Nor when every segment is empty or all wildcard (`arn:aws:s3:::*`): no word is asked about.
+  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg))) return true;
+  if (/[*?]/.test(arn.service)) {
+    for (const seg of segments) if (seg !== '' && !/^[*?]+$/.test(seg)) return false;
+    return true;
+  }
+  const own = ownServiceWords(catalog, arn.service);
+  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg) || own.has(seg))) return true;
+  const words = resourceTypeWords(catalog, arn.service);
   for (const seg of segments) {
     if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
     return false;
@@ -341,8 +397,21 @@ function isNarrowingKey(key: string): boolean {
 export function isPositive(c: ConditionClause): boolean {
   if (!c.op) return false;
   if (c.op.base.negated || c.op.base.family === 'Null') return false;
-  if (c.values.items.length === 0) return false;
-  return !c.values.items.some((v) => /^[*?]*\*[*?]*$/.test(v.value));
+  const items = c.values.items;
+  if (items.length === 0) return false;
+  for (let i = 0; i < items.length; i++) if (matchesEverything(items[i]!.value)) return false;
+  return true;
+}
+
+/** Whether a value is only `*` and `?` with at least one `*` (it admits every value). A loop, not a regex: hot. */
+function matchesEverything(value: string): boolean {
+  let star = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 42 /* * */) star = true;
+    else if (c !== 63 /* ? */) return false;
+  }
+  return star;
 }
 
 export function statementLabel(s: Statement): string {

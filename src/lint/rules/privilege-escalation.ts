@@ -56,8 +56,14 @@ export default {
       if (!list) perStep.set(step, (list = candidates(step, grants)));
       return list;
     };
+    // Only the paths that name a granted action can match (a policy grants a handful of the names; there are
+    // dozens of paths): marked through the index, then visited in PATHS order (the order findings come in).
+    const named = new Uint8Array(PATHS.length);
+    for (const a of granted) for (const i of PATHS_BY_ACTION.get(a) ?? NO_PATHS) named[i] = 1;
     const found = new Map<string, { path: EscalationPath; match: Match }>();
-    for (const { path, required } of PATHS) {
+    for (let i = 0; i < PATHS.length; i++) {
+      if (named[i] === 0) continue;
+      const { path, required } = PATHS[i]!;
       // A required step none of whose actions is granted has no candidate: the path cannot match.
       if (!grantsEveryStep(required, granted)) continue;
       const match = findPath(path, stepCandidates);
@@ -75,6 +81,24 @@ const PATHS = ESCALATION_PATHS.map((path) => ({
   path,
   required: path.steps.filter((step) => !step.optional).map((step) => step.actions.map((a) => a.toLowerCase())),
 }));
+
+/**
+ * By lower-case action name, the indexes of the PATHS whose required steps name it. A path without required
+ * steps would match whatever is granted: it is listed under every name, so that it is never skipped.
+ */
+const PATHS_BY_ACTION = new Map<string, number[]>();
+const NO_PATHS: readonly number[] = [];
+{
+  const everyName = new Set(PATHS.flatMap(({ path }) => path.steps.flatMap((step) => step.actions.map((a) => a.toLowerCase()))));
+  PATHS.forEach(({ required }, i) => {
+    const names = required.length === 0 ? everyName : new Set(required.flat());
+    for (const a of names) {
+      let list = PATHS_BY_ACTION.get(a);
+      if (!list) PATHS_BY_ACTION.set(a, (list = []));
+      list.push(i);
+    }
+  });
+}
 
 function grantsEveryStep(required: readonly (readonly string[])[], granted: ReadonlySet<string>): boolean {
   for (const names of required) {
