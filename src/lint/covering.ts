@@ -50,32 +50,21 @@ interface PrefixNode {
   next: Map<number, PrefixNode> | undefined;
 }
 
-/** Up to this many wildcard patterns are kept in a list (by literal prefix length) instead of the trie. */
-const LIST_LIMIT = 16;
-
 export class PatternIndex {
   /**
    * Wildcard patterns in a trie over their literal prefixes: the candidates for covering a pattern are found by
-   * walking its own literal prefix once, shortest prefixes first (no substring per possible prefix length). Most
-   * lists hold a few wildcards: until there are more than `LIST_LIMIT`, they are kept in `list` instead (ordered
-   * by literal prefix length, then as added: the order the trie visits them in), where a few prefix checks cost
-   * less than a trie of maps per character.
+   * walking its own literal prefix once, shortest prefixes first (no substring per possible prefix length).
    */
-  private root: PrefixNode | undefined;
-  private readonly list: string[] = [];
-  /** literal prefix of each pattern of `list` */
-  private readonly prefixes: string[] = [];
+  private readonly root: PrefixNode = { patterns: undefined, next: undefined };
   private wildcards = 0;
   private readonly exact = new Set<string>();
-  /** pattern as given, by normalised pattern (only when case-insensitive: otherwise they are the same) */
-  private readonly original: Map<string, string> | undefined;
+  private readonly original = new Map<string, string>();
 
   /** `caseInsensitive`: patterns are compared lower-cased (actions); `coveredBy` returns the pattern as given. */
   constructor(
     patterns: Iterable<string>,
     private readonly caseInsensitive = false,
   ) {
-    if (caseInsensitive) this.original = new Map();
     for (const p of patterns) this.add(p);
   }
 
@@ -83,34 +72,13 @@ export class PatternIndex {
     return this.caseInsensitive ? p.toLowerCase() : p;
   }
 
-  private given(p: string): string {
-    return this.original === undefined ? p : this.original.get(p)!;
-  }
-
   add(pattern: string): void {
     const p = this.norm(pattern);
-    if (this.original !== undefined && !this.original.has(p)) this.original.set(p, pattern);
+    if (!this.original.has(p)) this.original.set(p, pattern);
     this.exact.add(p);
     const len = literalPrefixLength(p);
     if (len === p.length) return;
-    this.wildcards++;
-    if (this.root === undefined) {
-      if (this.wildcards <= LIST_LIMIT) {
-        // After every pattern with a literal prefix as short or shorter: the trie's visiting order.
-        let at = this.list.length;
-        while (at > 0 && this.prefixes[at - 1]!.length > len) at--;
-        this.list.splice(at, 0, p);
-        this.prefixes.splice(at, 0, p.slice(0, len));
-        return;
-      }
-      this.root = { patterns: undefined, next: undefined };
-      for (let i = 0; i < this.list.length; i++) this.addToTrie(this.list[i]!, this.prefixes[i]!.length);
-    }
-    this.addToTrie(p, len);
-  }
-
-  private addToTrie(p: string, len: number): void {
-    let node = this.root!;
+    let node = this.root;
     for (let i = 0; i < len; i++) {
       const c = p.charCodeAt(i);
       const next = (node.next ??= new Map());
@@ -119,6 +87,7 @@ export class PatternIndex {
       node = child;
     }
     (node.patterns ??= []).push(p);
+    this.wildcards++;
   }
 
   /**
@@ -132,19 +101,6 @@ export class PatternIndex {
     // A pattern without wildcards is one string: it is its own witness, and an outer that matches it contains it.
     const literal = q === p.length;
     let witness: string | undefined = literal ? p : undefined;
-    if (this.root === undefined) {
-      const list = this.list;
-      for (let k = 0; k < list.length; k++) {
-        const prefix = this.prefixes[k]!;
-        if (prefix.length > q) break;
-        const outer = list[k]!;
-        if (outer === p || !p.startsWith(prefix)) continue;
-        witness ??= witnessOf(p);
-        if (!compileWildcard(outer).matches(witness)) continue;
-        if (literal || contained(outer, p)) return this.given(outer);
-      }
-      return undefined;
-    }
     let node: PrefixNode | undefined = this.root;
     for (let i = 0; node !== undefined; i++) {
       if (node.patterns !== undefined) {
@@ -152,7 +108,7 @@ export class PatternIndex {
           if (outer === p) continue;
           witness ??= witnessOf(p);
           if (!compileWildcard(outer).matches(witness)) continue;
-          if (literal || contained(outer, p)) return this.given(outer);
+          if (literal || contained(outer, p)) return this.original.get(outer);
         }
       }
       if (i >= q) break;
@@ -165,24 +121,11 @@ export class PatternIndex {
   coverers(pattern: string): string[] {
     const p = this.norm(pattern);
     const out: string[] = [];
-    if (this.exact.has(p)) out.push(this.given(p));
+    if (this.exact.has(p)) out.push(this.original.get(p)!);
     if (this.wildcards === 0) return out;
     const q = literalPrefixLength(p);
     const literal = q === p.length;
     let witness: string | undefined = literal ? p : undefined;
-    if (this.root === undefined) {
-      const list = this.list;
-      for (let k = 0; k < list.length; k++) {
-        const prefix = this.prefixes[k]!;
-        if (prefix.length > q) break;
-        const outer = list[k]!;
-        if (outer === p || !p.startsWith(prefix)) continue;
-        witness ??= witnessOf(p);
-        if (!compileWildcard(outer).matches(witness)) continue;
-        if (literal || contained(outer, p)) out.push(this.given(outer));
-      }
-      return out;
-    }
     let node: PrefixNode | undefined = this.root;
     for (let i = 0; node !== undefined; i++) {
       if (node.patterns !== undefined) {
@@ -190,7 +133,7 @@ export class PatternIndex {
           if (outer === p) continue;
           witness ??= witnessOf(p);
           if (!compileWildcard(outer).matches(witness)) continue;
-          if (literal || contained(outer, p)) out.push(this.given(outer));
+          if (literal || contained(outer, p)) out.push(this.original.get(outer)!);
         }
       }
       if (i >= q) break;
