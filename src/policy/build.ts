@@ -14,14 +14,34 @@ import type {
 import { parseOperator } from './operators.js';
 import { escapePointer, type JsonNode, type ObjectNode } from './tree.js';
 
-function str(node: JsonNode, pointer: string): Str | undefined {
+/**
+ * A scalar of the model. A list item's pointer is built only when read: action and resource lists run to
+ * thousands of items, and rules need the pointer only of what they report (one string per item saved per parse).
+ * Every scalar is this one class, so rules' reads of `value` stay monomorphic.
+ */
+class Scalar implements Str {
+  constructor(
+    public value: string,
+    public node: JsonNode,
+    public unresolved: boolean,
+    /** the scalar's own pointer, or its list's pointer when `index` ≥ 0 */
+    private readonly base: string,
+    private readonly index: number,
+  ) {}
+
+  get pointer(): string {
+    return this.index < 0 ? this.base : `${this.base}/${this.index}`;
+  }
+}
+
+function str(node: JsonNode, pointer: string, index = -1): Str | undefined {
   switch (node.kind) {
     case 'string':
-      return { value: node.value, pointer, node, unresolved: node.unresolved === true };
+      return new Scalar(node.value, node, node.unresolved === true, pointer, index);
     case 'number':
-      return { value: node.raw, pointer, node, unresolved: false };
+      return new Scalar(node.raw, node, false, pointer, index);
     case 'boolean':
-      return { value: String(node.value), pointer, node, unresolved: false };
+      return new Scalar(String(node.value), node, false, pointer, index);
     default:
       return undefined;
   }
@@ -32,10 +52,8 @@ export function strList(node: JsonNode, pointer: string): StrList {
   if (node.kind === 'array') {
     const items: Str[] = [];
     const nodes = node.items;
-    // One concatenation per item, not two: lists of actions run to thousands of items.
-    const prefix = `${pointer}/`;
     for (let i = 0; i < nodes.length; i++) {
-      const s = str(nodes[i]!, prefix + i);
+      const s = str(nodes[i]!, pointer, i);
       if (s) items.push(s);
     }
     return { pointer, node, single: false, items };
@@ -47,7 +65,7 @@ export function strList(node: JsonNode, pointer: string): StrList {
 function principal(node: JsonNode, pointer: string): PrincipalBlock {
   const block: PrincipalBlock = { pointer, node, entries: [] };
   if (node.kind === 'string') {
-    block.wildcard = { value: node.value, pointer, node, unresolved: node.unresolved === true };
+    block.wildcard = new Scalar(node.value, node, node.unresolved === true, pointer, -1);
   } else if (node.kind === 'object') {
     for (const p of node.props) {
       const keyPointer = `${pointer}/${escapePointer(p.key)}`;

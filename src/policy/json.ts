@@ -34,6 +34,17 @@ export type ParseResult =
     }
   | { ok: false; error: JsonSyntaxError };
 
+/**
+ * Roots of parsed documents that hold no empty list or object (nearly every policy), counted while parsing: the
+ * rules that report empty containers skip walking these trees. Parsed trees are not edited afterwards.
+ */
+const withoutEmpty = new WeakSet<JsonNode>();
+
+/** Whether `node` is the root of a parsed document known to hold no `[]` or `{}`; false when unknown. */
+export function hasNoEmptyContainer(node: JsonNode): boolean {
+  return withoutEmpty.has(node);
+}
+
 class SyntaxFailure extends Error {
   constructor(
     message: string,
@@ -59,6 +70,7 @@ export function parseJson(text: string): ParseResult {
     const compactLength = p.plain ? node.end - node.start - p.ws + p.numberDelta : undefined;
     p.skipWhitespace();
     if (p.pos < text.length) throw new SyntaxFailure(`unexpected ${describe(text, p.pos)} after the end of the document`, p.pos);
+    if (!p.sawEmpty) withoutEmpty.add(node);
     return { ok: true, node, duplicateKeys: p.duplicates, compactLength };
   } catch (e) {
     if (e instanceof SyntaxFailure) return { ok: false, error: { message: e.message, offset: e.offset } };
@@ -87,6 +99,8 @@ class Parser {
   ws = 0;
   numberDelta = 0;
   plain = true;
+  /** whether some list or object of the document is empty (see `hasNoEmptyContainer`) */
+  sawEmpty = false;
   constructor(readonly text: string) {}
 
   skipWhitespace(): void {
@@ -246,6 +260,7 @@ class Parser {
     this.skipWhitespace();
     if (t.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
+      this.sawEmpty = true;
       node.end = this.pos;
       return node;
     }
@@ -306,6 +321,7 @@ class Parser {
     this.skipWhitespace();
     if (t.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
+      this.sawEmpty = true;
       return { kind: 'array', items, start, end: this.pos };
     }
     for (;;) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../src/policy/json.js';
+import { hasNoEmptyContainer, parseJson } from '../../src/policy/json.js';
 import { SourceText } from '../../src/policy/source.js';
 import { nodeAtPointer, toValue } from '../../src/policy/tree.js';
 
@@ -15,6 +15,39 @@ describe('strict JSON parser with positions', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('knows a parsed root holds no [] or {} exactly when no value of it is an empty list or object', () => {
+    const hasEmpty = (v: unknown): boolean =>
+      Array.isArray(v)
+        ? v.length === 0 || v.some(hasEmpty)
+        : v !== null && typeof v === 'object'
+          ? Object.keys(v).length === 0 || Object.values(v).some(hasEmpty)
+          : false;
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const r = parseJson(JSON.stringify(v) ?? 'null');
+        if (r.ok) expect(hasNoEmptyContainer(r.node)).toBe(!hasEmpty(v));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['{"Statement":[{"Action":"s3:GetObject"}]}', true],
+    ['{"Statement":[{"Action":[]}]}', false],
+    ['{"Statement":[{"Condition":{}}]}', false],
+    ['{}', false],
+    ['[]', false],
+    ['"text"', true],
+  ])('hasNoEmptyContainer(%s) is %s', (text, expected) => {
+    const r = parseJson(text);
+    expect(r.ok && hasNoEmptyContainer(r.node)).toBe(expected);
+  });
+
+  it('says nothing about a node that is not the root of a parse (its tree is walked)', () => {
+    const r = parseJson('{"Statement":[{"Action":"s3:GetObject"}]}');
+    expect(r.ok && r.node.kind === 'object' && hasNoEmptyContainer(r.node.props[0]!.value)).toBe(false);
   });
 
   it('rejects what JSON.parse rejects', () => {

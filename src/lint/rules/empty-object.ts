@@ -1,3 +1,4 @@
+import { hasNoEmptyContainer } from '../../policy/json.js';
 import type { Rule } from '../rule.js';
 import { walkEmpty } from './empty-array.js';
 
@@ -13,6 +14,8 @@ export default {
     summary: 'An object is empty; it says nothing.',
   },
   check(ctx) {
+    // Most documents hold no empty container, as the parser noted: no walk for them.
+    if (hasNoEmptyContainer(ctx.document.root)) return;
     walkEmpty(ctx.document.root, '', 'object', (pointer) => {
       ctx.report({ pointer, message: 'the object is empty; remove it or fill it in' });
     });
