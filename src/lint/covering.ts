@@ -96,7 +96,23 @@ export class PatternIndex {
    */
   coveredBy(pattern: string): string | undefined {
     if (this.wildcards === 0) return undefined;
+    return this.walkCoverers(this.norm(pattern), undefined);
+  }
+
+  /** Every pattern of the index that matches every string `pattern` matches, `pattern` itself included. */
+  coverers(pattern: string): string[] {
     const p = this.norm(pattern);
+    const out: string[] = [];
+    if (this.exact.has(p)) out.push(this.original.get(p)!);
+    if (this.wildcards !== 0) this.walkCoverers(p, out);
+    return out;
+  }
+
+  /**
+   * The wildcard patterns other than `p` that contain it, found along the trie path of p's literal prefix: with
+   * `into`, every one is appended to it; without, the first one is returned (coveredBy's early exit).
+   */
+  private walkCoverers(p: string, into: string[] | undefined): string | undefined {
     const q = literalPrefixLength(p);
     // A pattern without wildcards is one string: it is its own witness, and an outer that matches it contains it.
     const literal = q === p.length;
@@ -108,38 +124,16 @@ export class PatternIndex {
           if (outer === p) continue;
           witness ??= witnessOf(p);
           if (!compileWildcard(outer).matches(witness)) continue;
-          if (literal || contained(outer, p)) return this.original.get(outer);
+          if (!literal && !contained(outer, p)) continue;
+          const original = this.original.get(outer)!;
+          if (into === undefined) return original;
+          into.push(original);
         }
       }
       if (i >= q) break;
       node = node.next?.get(p.charCodeAt(i));
     }
     return undefined;
-  }
-
-  /** Every pattern of the index that matches every string `pattern` matches, `pattern` itself included. */
-  coverers(pattern: string): string[] {
-    const p = this.norm(pattern);
-    const out: string[] = [];
-    if (this.exact.has(p)) out.push(this.original.get(p)!);
-    if (this.wildcards === 0) return out;
-    const q = literalPrefixLength(p);
-    const literal = q === p.length;
-    let witness: string | undefined = literal ? p : undefined;
-    let node: PrefixNode | undefined = this.root;
-    for (let i = 0; node !== undefined; i++) {
-      if (node.patterns !== undefined) {
-        for (const outer of node.patterns) {
-          if (outer === p) continue;
-          witness ??= witnessOf(p);
-          if (!compileWildcard(outer).matches(witness)) continue;
-          if (literal || contained(outer, p)) out.push(this.original.get(outer)!);
-        }
-      }
-      if (i >= q) break;
-      node = node.next?.get(p.charCodeAt(i));
-    }
-    return out;
   }
 
   /** Whether the index holds `pattern` itself (after normalising). */
