@@ -63,7 +63,8 @@ export function arnServicesOf(types: readonly Pick<ResourceTypeData, 'arn'>[]): 
   return out;
 }
 
-function arnServiceOf(text: string): string {
+/** The service part of an ARN (`parseArn(text)?.service`), '' when the text is no ARN, without the parse. */
+export function arnServiceOf(text: string): string {
   if (!text.startsWith('arn:')) return '';
   const a = text.indexOf(':', 4);
   if (a < 0) return '';

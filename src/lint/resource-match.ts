@@ -14,6 +14,7 @@
  *   `arn:aws:secretsmanager:*:*:sqlworkbench!*` and `arn:aws:logs:*:*:/aws-glue/*`.
  */
 import type { Action, Catalog, ResourceType, Service } from '../catalog/catalog.js';
+import { arnServiceOf } from '../catalog/pack.js';
 import { arnPatternIntersectsFormat, compileArnFormat, compileArnPattern, parseArn, type ArnFormat, type ArnPattern } from '../engine/arn.js';
 
 /**
@@ -66,18 +67,6 @@ function formatTexts(arnFormat: string): string[] {
     if (one !== '') out.push(one);
   }
   return out;
-}
-
-/** The service part of an ARN (`parseArn(text)?.service`), '' when the text is no ARN, without the parse. */
-function arnServiceOf(text: string): string {
-  if (!text.startsWith('arn:')) return '';
-  const a = text.indexOf(':', 4);
-  if (a < 0) return '';
-  const b = text.indexOf(':', a + 1);
-  if (b < 0) return '';
-  const c = text.indexOf(':', b + 1);
-  if (c < 0 || text.indexOf(':', c + 1) < 0) return '';
-  return text.slice(a + 1, b);
 }
 
 /**
