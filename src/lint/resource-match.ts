@@ -201,40 +201,39 @@ export function knownTypesOf(catalog: Catalog, pattern: ResourcePattern): readon
   return pattern.knownTypes(catalog);
 }
 
-const typeIndexes = new WeakMap<Catalog, Map<string, ResourceType[]>>();
+const typeIndexes = new WeakMap<Catalog, Map<string, readonly ResourceType[]>>();
 
-/** Every resource type whose ARN has this service part (all types when undefined). Parses every service once. */
+/**
+ * Every resource type whose ARN has this service part (all types when undefined or ''), in catalogue order. Only
+ * the services the catalogue header names for that ARN service are read, so a policy about `arn:aws:s3:::…` does
+ * not load every service's resource types.
+ */
 export function typesByArnService(catalog: Catalog, service: string | undefined): readonly ResourceType[] {
   let index = typeIndexes.get(catalog);
-  if (!index) {
-    const all: ResourceType[] = [];
-    index = new Map([['', all]]);
-    // One pass over the catalogue's ~2,300 types at first use: the ARN service of each format as formatsOf
-    // splits them, found by its colons, without compiling the formats (only the service asked about is matched).
-    for (const s of catalog.services) {
-      for (const t of s.resourceTypes) {
-        all.push(t);
-        const lower = t.arnFormat.toLowerCase();
-        if (lower.indexOf('arn:', 1) < 0) {
-          // One format: the type cannot already be in its service's list. ('' is the list of all types.)
-          const arnService = arnServiceOf(lower.trim());
-          if (arnService === '') continue;
-          const list = index.get(arnService);
-          if (list) list.push(t);
-          else index.set(arnService, [t]);
-          continue;
-        }
-        for (const f of lower.split(/,\s*(?=arn:)/)) {
-          const arnService = arnServiceOf(f.trim());
-          let list = index.get(arnService);
-          if (!list) index.set(arnService, (list = []));
-          if (!list.includes(t)) list.push(t);
-        }
-      }
+  if (!index) typeIndexes.set(catalog, (index = new Map()));
+  const key = service ?? '';
+  const list = index.get(key);
+  if (list) return list;
+  const out: ResourceType[] = [];
+  if (key === '') {
+    for (const s of catalog.services) for (const t of s.resourceTypes) out.push(t);
+  } else {
+    for (const s of catalog.servicesWithArnService(key)) {
+      for (const t of s.resourceTypes) if (hasArnService(t, key)) out.push(t);
     }
-    typeIndexes.set(catalog, index);
   }
-  return service === undefined ? index.get('')! : (index.get(service) ?? []);
+  // Keys come from policies' ARNs: bounded like the other memos.
+  if (index.size >= 10_000) index.clear();
+  index.set(key, out);
+  return out;
+}
+
+/** Whether one of the type's formats (a type may list several, comma-separated) has this ARN service part. */
+function hasArnService(type: ResourceType, service: string): boolean {
+  const lower = type.arnFormat.toLowerCase();
+  if (lower.indexOf('arn:', 1) < 0) return arnServiceOf(lower.trim()) === service;
+  for (const f of lower.split(/,\s*(?=arn:)/)) if (arnServiceOf(f.trim()) === service) return true;
+  return false;
 }
 
 /** The resource types an action can be authorized against; for a merged service, all of the service's types. */
