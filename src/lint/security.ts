@@ -200,14 +200,15 @@ function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
       if (p === undefined) continue;
       let ids: readonly number[];
       // The analysis names the catalogue service only for a literal service part.
-      if (item.service !== undefined && !hasWildcard(p.name)) {
+      if (item.service !== undefined) {
         if (p.service !== lastService) {
           lastService = p.service;
           lastQueries = queriesByService.get(p.service);
         }
+        // Most items name a service the rules never ask about: no look at the action part then.
         if (lastQueries === undefined) continue;
-        ids = lastQueries.byAction.get(p.name)?.only ?? NO_IDS;
-      } else ids = matchesOf(p, item.service !== undefined);
+        ids = hasWildcard(p.name) ? matchesOf(p, true) : (lastQueries.byAction.get(p.name)?.only ?? NO_IDS);
+      } else ids = matchesOf(p, false);
       if (ids.length === 0) continue;
       first ??= new Int32Array(queryList.length);
       for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) first[ids[k]!] = i + 1;
