@@ -52,7 +52,7 @@ const NAME_SEPARATOR = '\n';
  * list several formats (`arn:…, arn:…`); the service part is the text between the first and second colon after
  * `arn:`, of a format that has the six ARN fields. Formats without one contribute nothing.
  */
-export function arnServicesOf(types: readonly Pick<ResourceTypeData, 'arn'>[]): string[] {
+function arnServicesOf(types: readonly Pick<ResourceTypeData, 'arn'>[]): string[] {
   const out: string[] = [];
   for (const t of types) {
     for (const f of t.arn.toLowerCase().split(/,\s*(?=arn:)/)) {
