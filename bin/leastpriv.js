@@ -6,7 +6,11 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { v8FlagsFor } from './v8-flags.js';
+
+for (const flag of v8FlagsFor(process.versions.v8)) setFlagsFromString(flag);
 
 const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
 const cacheFile = join(dirname(file), 'cli.cache');
