@@ -44,10 +44,23 @@ function witnessOf(p: string): string {
   return p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
 }
 
-/** A node of the prefix trie: the wildcard patterns whose literal prefix ends here, and the next characters. */
+/**
+ * A node of the prefix trie: the wildcard patterns whose literal prefix ends here, and the next characters as a
+ * list of children (first child, next sibling): a trie node has few children, and a map per node cost 15 MB of
+ * allocation over the managed-policy corpus.
+ */
 interface PrefixNode {
+  /** the character leading to this node from its parent */
+  code: number;
   patterns: string[] | undefined;
-  next: Map<number, PrefixNode> | undefined;
+  child: PrefixNode | undefined;
+  sibling: PrefixNode | undefined;
+}
+
+function childOf(node: PrefixNode, code: number): PrefixNode | undefined {
+  let c = node.child;
+  while (c !== undefined && c.code !== code) c = c.sibling;
+  return c;
 }
 
 export class PatternIndex {
@@ -55,7 +68,7 @@ export class PatternIndex {
    * Wildcard patterns in a trie over their literal prefixes: the candidates for covering a pattern are found by
    * walking its own literal prefix once, shortest prefixes first (no substring per possible prefix length).
    */
-  private readonly root: PrefixNode = { patterns: undefined, next: undefined };
+  private readonly root: PrefixNode = { code: -1, patterns: undefined, child: undefined, sibling: undefined };
   private wildcards = 0;
   private readonly exact = new Set<string>();
   private readonly original = new Map<string, string>();
@@ -81,10 +94,7 @@ export class PatternIndex {
     let node = this.root;
     for (let i = 0; i < len; i++) {
       const c = p.charCodeAt(i);
-      const next = (node.next ??= new Map());
-      let child = next.get(c);
-      if (!child) next.set(c, (child = { patterns: undefined, next: undefined }));
-      node = child;
+      node = childOf(node, c) ?? (node.child = { code: c, patterns: undefined, child: undefined, sibling: node.child });
     }
     (node.patterns ??= []).push(p);
     this.wildcards++;
@@ -131,7 +141,7 @@ export class PatternIndex {
         }
       }
       if (i >= q) break;
-      node = node.next?.get(p.charCodeAt(i));
+      node = childOf(node, p.charCodeAt(i));
     }
     return undefined;
   }
