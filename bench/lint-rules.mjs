@@ -6,7 +6,13 @@
 // "where the time goes", not as what each rule would cost alone. Parsing is reported on its own line.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { v8FlagsFor } from '../bin/v8-flags.js';
 import { ensureCorpus } from './corpus.mjs';
+
+// The V8 flags the CLI runs with (bin/v8-flags.js), set before the library is compiled, so that the table shows
+// the costs of a `leastpriv lint` run.
+for (const flag of v8FlagsFor(process.versions.v8)) setFlagsFromString(flag);
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
