@@ -192,7 +192,7 @@ export class Service {
   readonly arnServices: readonly string[];
   private readonly entry: ServiceEntry;
   private actionIndex?: { actions: Action[]; sorted: boolean };
-  /** made on the first lookup by name: the services `"Action": "*"` loads are mostly never looked up */
+  /** made on the first lookup by name when the names are not sorted (the compiled catalogue's always are) */
   private actionsByLower?: Map<string, Action>;
   private typeIndex?: {
     types: Map<string, ResourceType>;
@@ -317,12 +317,30 @@ export class Service {
   }
 
   action(name: string): Action | undefined {
+    const lower = name.toLowerCase();
+    const index = this.a;
+    if (index.sorted) {
+      // A binary search over the sorted names: a lint run looks up names in nearly every service, and building a
+      // map of each one's actions cost more than the searches.
+      const actions = index.actions;
+      let lo = 0;
+      let hi = actions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const a = actions[mid]!;
+        const n = a.lowerName;
+        if (n === lower) return a;
+        if (n < lower) lo = mid + 1;
+        else hi = mid;
+      }
+      return undefined;
+    }
     if (!this.actionsByLower) {
       const byLower = new Map<string, Action>();
-      for (const a of this.a.actions) byLower.set(a.lowerName, a);
+      for (const a of index.actions) byLower.set(a.lowerName, a);
       this.actionsByLower = byLower;
     }
-    return this.actionsByLower.get(name.toLowerCase());
+    return this.actionsByLower.get(lower);
   }
 
   resourceType(name: string): ResourceType | undefined {
