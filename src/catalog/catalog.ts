@@ -40,9 +40,8 @@ export class Action {
   readonly id: number;
   readonly service: Service;
   readonly name: string;
-  /** `service:Name`, canonical case */
-  readonly fullName: string;
   readonly lowerName: string;
+  private full: string | undefined;
   private details: ActionDetails | undefined;
   private resourceList: readonly ActionResource[] | undefined;
   private aloneList: readonly Action[] | undefined;
@@ -56,11 +55,16 @@ export class Action {
     this.id = id;
     this.service = service;
     this.name = name;
-    this.fullName = `${service.prefix}:${name}`;
     this.lowerName = name.toLowerCase();
+    this.full = undefined;
     this.details = undefined;
     this.resourceList = undefined;
     this.aloneList = undefined;
+  }
+
+  /** `service:Name`, canonical case (made on first use: lint asks it only for messages) */
+  get fullName(): string {
+    return (this.full ??= `${this.service.prefix}:${this.name}`);
   }
 
   private loadDetails(): ActionDetails {
