@@ -5,6 +5,7 @@
  */
 import type {
   AccessLevel,
+  ActionResourceData,
   CatalogData,
   ConditionKeyData,
   ConditionValueType,
@@ -14,6 +15,7 @@ import type { ActionDetails, CatalogIndex, ServiceEntry } from './pack.js';
 
 const NO_STRINGS: readonly string[] = [];
 const NO_SERVICES: readonly Service[] = [];
+const NO_RESOURCES: readonly ActionResource[] = [];
 
 export class ResourceType {
   readonly service: Service;
@@ -80,13 +82,7 @@ export class Action {
   }
 
   private loadResources(): readonly ActionResource[] {
-    const resources: ActionResource[] = [];
-    for (const r of (this.details ?? this.loadDetails()).resources) {
-      const type = this.service.resourceType(r.type);
-      // A row naming a resource type that the service does not define carries no ARN format; skip it.
-      if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
-    }
-    return (this.resourceList = resources);
+    return (this.resourceList = this.service.resourcesOf((this.details ?? this.loadDetails()).resources));
   }
 
   get conditionKeys(): readonly string[] {
@@ -206,6 +202,7 @@ export class Service {
   };
   private details?: readonly ActionDetails[];
   private supportedKeys?: { keys: Set<string>; templates: ConditionKeyTemplate[] };
+  private resourceLists?: Map<readonly ActionResourceData[], readonly ActionResource[]>;
 
   constructor(entry: ServiceEntry, firstActionId: number) {
     this.prefix = entry.prefix;
@@ -294,6 +291,26 @@ export class Service {
     if (this.supportedKeys.keys.has(lower)) return true;
     for (const t of this.supportedKeys.templates) if (matchesTemplate(t, lower)) return true;
     return false;
+  }
+
+  /**
+   * An action's resource rows as resources. The pack stores each distinct row list once, and the actions that
+   * share one share its resources too (made once, not per action).
+   */
+  resourcesOf(rows: readonly ActionResourceData[]): readonly ActionResource[] {
+    if (rows.length === 0) return NO_RESOURCES;
+    const byRows = (this.resourceLists ??= new Map());
+    let resources = byRows.get(rows);
+    if (!resources) {
+      const made: ActionResource[] = [];
+      for (const r of rows) {
+        const type = this.resourceType(r.type);
+        // A row naming a resource type that the service does not define carries no ARN format; skip it.
+        if (type) made.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
+      }
+      byRows.set(rows, (resources = made));
+    }
+    return resources;
   }
 
   /** The details of the service's `index`th action (all of the service's are parsed together, once). */
