@@ -12,6 +12,7 @@ import type {
   ResourceTypeData,
 } from './data.js';
 import type { ActionDetails, CatalogIndex, ServiceEntry } from './pack.js';
+import { editDistance } from './suggest.js';
 
 const NO_STRINGS: readonly string[] = [];
 const NO_SERVICES: readonly Service[] = [];
@@ -518,6 +519,17 @@ export class Catalog {
       }
     }
     return undefined;
+  }
+
+  /**
+   * False when no text one edit away from this lower-case key (deletion, insertion, substitution or adjacent
+   * transposition) can be a global key: none is within that distance, and no template's prefix is within two of
+   * the key's start (an edit before the end of the prefix also shifts one character across it).
+   */
+  isNearGlobalConditionKey(lowerKey: string): boolean {
+    for (const k of this.globalKeys.keys()) if (editDistance(lowerKey, k, 1) <= 1) return true;
+    for (const t of this.globalTemplates) if (editDistance(lowerKey.slice(0, t.prefix.length), t.prefix, 2) <= 2) return true;
+    return false;
   }
 
   /** Whether a key is one of the global `aws:` keys (available in every request context where it applies). */
