@@ -28,7 +28,9 @@ export default {
   check(ctx) {
     const seenKey = new Set<string>();
     for (const s of ctx.document.statements) {
-      for (const clause of s.condition?.clauses ?? []) {
+      // Most statements have no condition: skipped without a fresh empty list each.
+      if (!s.condition) continue;
+      for (const clause of s.condition.clauses) {
         const op = clause.op;
         if (!op) continue;
         const family = op.base.family;

@@ -21,7 +21,9 @@ export default {
   check(ctx) {
     const seen = new Set<string>();
     for (const s of ctx.document.statements) {
-      for (const clause of s.condition?.clauses ?? []) {
+      // Most statements have no condition: skipped without a fresh empty list each.
+      if (!s.condition) continue;
+      for (const clause of s.condition.clauses) {
         if (seen.has(clause.keyPointer)) continue;
         seen.add(clause.keyPointer);
         const key = clause.key;

@@ -17,7 +17,9 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const clause of s.condition?.clauses ?? []) {
+      // Most statements have no condition: skipped without a fresh empty list each.
+      if (!s.condition) continue;
+      for (const clause of s.condition.clauses) {
         const op = clause.op;
         if (!op || op.base.family !== 'String') continue;
         if (op.base.comparison !== 'equals' && op.base.comparison !== 'equalsIgnoreCase') continue;
