@@ -5,15 +5,18 @@
  */
 import type {
   AccessLevel,
+  ActionResourceData,
   CatalogData,
   ConditionKeyData,
   ConditionValueType,
   ResourceTypeData,
 } from './data.js';
 import type { ActionDetails, CatalogIndex, ServiceEntry } from './pack.js';
+import { editDistance } from './suggest.js';
 
 const NO_STRINGS: readonly string[] = [];
 const NO_SERVICES: readonly Service[] = [];
+const NO_RESOURCES: readonly ActionResource[] = [];
 
 export class ResourceType {
   readonly service: Service;
@@ -40,9 +43,8 @@ export class Action {
   readonly id: number;
   readonly service: Service;
   readonly name: string;
-  /** `service:Name`, canonical case */
-  readonly fullName: string;
   readonly lowerName: string;
+  private full: string | undefined;
   private details: ActionDetails | undefined;
   private resourceList: readonly ActionResource[] | undefined;
   private aloneList: readonly Action[] | undefined;
@@ -56,11 +58,16 @@ export class Action {
     this.id = id;
     this.service = service;
     this.name = name;
-    this.fullName = `${service.prefix}:${name}`;
     this.lowerName = name.toLowerCase();
+    this.full = undefined;
     this.details = undefined;
     this.resourceList = undefined;
     this.aloneList = undefined;
+  }
+
+  /** `service:Name`, canonical case (made on first use: lint asks it only for messages) */
+  get fullName(): string {
+    return (this.full ??= `${this.service.prefix}:${this.name}`);
   }
 
   private loadDetails(): ActionDetails {
@@ -76,13 +83,7 @@ export class Action {
   }
 
   private loadResources(): readonly ActionResource[] {
-    const resources: ActionResource[] = [];
-    for (const r of (this.details ?? this.loadDetails()).resources) {
-      const type = this.service.resourceType(r.type);
-      // A row naming a resource type that the service does not define carries no ARN format; skip it.
-      if (type) resources.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
-    }
-    return (this.resourceList = resources);
+    return (this.resourceList = this.service.resourcesOf((this.details ?? this.loadDetails()).resources));
   }
 
   get conditionKeys(): readonly string[] {
@@ -192,7 +193,7 @@ export class Service {
   readonly arnServices: readonly string[];
   private readonly entry: ServiceEntry;
   private actionIndex?: { actions: Action[]; sorted: boolean };
-  /** made on the first lookup by name: the services `"Action": "*"` loads are mostly never looked up */
+  /** made on the first lookup by name when the names are not sorted (the compiled catalogue's always are) */
   private actionsByLower?: Map<string, Action>;
   private typeIndex?: {
     types: Map<string, ResourceType>;
@@ -202,6 +203,7 @@ export class Service {
   };
   private details?: readonly ActionDetails[];
   private supportedKeys?: { keys: Set<string>; templates: ConditionKeyTemplate[] };
+  private resourceLists?: Map<readonly ActionResourceData[], readonly ActionResource[]>;
 
   constructor(entry: ServiceEntry, firstActionId: number) {
     this.prefix = entry.prefix;
@@ -292,6 +294,26 @@ export class Service {
     return false;
   }
 
+  /**
+   * An action's resource rows as resources. The pack stores each distinct row list once, and the actions that
+   * share one share its resources too (made once, not per action).
+   */
+  resourcesOf(rows: readonly ActionResourceData[]): readonly ActionResource[] {
+    if (rows.length === 0) return NO_RESOURCES;
+    const byRows = (this.resourceLists ??= new Map());
+    let resources = byRows.get(rows);
+    if (!resources) {
+      const made: ActionResource[] = [];
+      for (const r of rows) {
+        const type = this.resourceType(r.type);
+        // A row naming a resource type that the service does not define carries no ARN format; skip it.
+        if (type) made.push({ type, required: r.required, conditionKeys: r.conditionKeys ?? NO_STRINGS });
+      }
+      byRows.set(rows, (resources = made));
+    }
+    return resources;
+  }
+
   /** The details of the service's `index`th action (all of the service's are parsed together, once). */
   actionDetails(index: number): ActionDetails {
     this.details ??= this.entry.loadActions();
@@ -317,12 +339,30 @@ export class Service {
   }
 
   action(name: string): Action | undefined {
+    const lower = name.toLowerCase();
+    const index = this.a;
+    if (index.sorted) {
+      // A binary search over the sorted names: a lint run looks up names in nearly every service, and building a
+      // map of each one's actions cost more than the searches.
+      const actions = index.actions;
+      let lo = 0;
+      let hi = actions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const a = actions[mid]!;
+        const n = a.lowerName;
+        if (n === lower) return a;
+        if (n < lower) lo = mid + 1;
+        else hi = mid;
+      }
+      return undefined;
+    }
     if (!this.actionsByLower) {
       const byLower = new Map<string, Action>();
-      for (const a of this.a.actions) byLower.set(a.lowerName, a);
+      for (const a of index.actions) byLower.set(a.lowerName, a);
       this.actionsByLower = byLower;
     }
-    return this.actionsByLower.get(name.toLowerCase());
+    return this.actionsByLower.get(lower);
   }
 
   resourceType(name: string): ResourceType | undefined {
@@ -479,6 +519,17 @@ export class Catalog {
       }
     }
     return undefined;
+  }
+
+  /**
+   * False when no text one edit away from this lower-case key (deletion, insertion, substitution or adjacent
+   * transposition) can be a global key: none is within that distance, and no template's prefix is within two of
+   * the key's start (an edit before the end of the prefix also shifts one character across it).
+   */
+  isNearGlobalConditionKey(lowerKey: string): boolean {
+    for (const k of this.globalKeys.keys()) if (editDistance(lowerKey, k, 1) <= 1) return true;
+    for (const t of this.globalTemplates) if (editDistance(lowerKey.slice(0, t.prefix.length), t.prefix, 2) <= 2) return true;
+    return false;
   }
 
   /** Whether a key is one of the global `aws:` keys (available in every request context where it applies). */

@@ -1,12 +1,12 @@
 /**
  * The catalogue's file format, built for start-up time: one header line of JSON (sources, global keys and a
  * service index with byte ranges), then three texts per service: its action names (one per line), its resource
- * types and condition keys (JSON), and its actions' details (JSON, in name order). Reading it parses only the
- * header, and each part of a service is read the first time something asks for it: linting one small policy
- * touches a handful of services instead of all four hundred, and a policy with `"Action": "*"` needs every
- * service's names but only the details of the actions a rule looks at.
+ * types and condition keys (JSON), and its actions' details (JSON, in name order, each distinct list once).
+ * Reading it parses only the header, and each part of a service is read the first time something asks for it:
+ * linting one small policy touches a handful of services instead of all four hundred, and a policy with
+ * `"Action": "*"` needs every service's names but only the details of the actions a rule looks at.
  */
-import type { ActionData, CatalogData, ResourceTypeData, ServiceData } from './data.js';
+import type { AccessLevel, ActionData, ActionResourceData, CatalogData, ResourceTypeData, ServiceData } from './data.js';
 
 /** What the catalogue knows of an action beyond its name. */
 export type ActionDetails = Omit<ActionData, 'name'>;
@@ -43,7 +43,57 @@ interface Header extends Omit<CatalogData, 'services'> {
 }
 
 /** Bumped when the layout changes, so that a file from an older build is recognised rather than misread. */
-const FORMAT = 3;
+const FORMAT = 4;
+
+/**
+ * A service's action details with each distinct list stored once: actions of a service repeat the same
+ * condition-key lists, access levels and resource rows, which made the details most of the pack's bytes and of
+ * its parse time. `a` holds four numbers per action (in name order): indexes of its access levels, resource rows
+ * and condition keys, and of its dependent actions or -1.
+ */
+interface PackedActions {
+  l: string[][];
+  r: ActionResourceData[][];
+  a: number[];
+}
+
+function packActions(actions: readonly ActionData[]): PackedActions {
+  const out: PackedActions = { l: [], r: [], a: [] };
+  const listIds = new Map<string, number>();
+  const rowIds = new Map<string, number>();
+  const idOf = <T>(table: T[], ids: Map<string, number>, value: T): number => {
+    const key = JSON.stringify(value);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = table.length;
+      table.push(value);
+      ids.set(key, id);
+    }
+    return id;
+  };
+  for (const { access, resources, conditionKeys, dependentActions } of actions) {
+    out.a.push(
+      idOf(out.l, listIds, access),
+      idOf(out.r, rowIds, resources),
+      idOf(out.l, listIds, conditionKeys),
+      dependentActions ? idOf(out.l, listIds, dependentActions) : -1,
+    );
+  }
+  return out;
+}
+
+/** The details as `packActions` found them (lists shared between actions: callers treat details as read-only). */
+function unpackActions({ l, r, a }: PackedActions): ActionDetails[] {
+  const out: ActionDetails[] = [];
+  for (let i = 0; i < a.length; i += 4) {
+    const access = l[a[i]!] as AccessLevel[];
+    const resources = r[a[i + 1]!]!;
+    const conditionKeys = l[a[i + 2]!]!;
+    const dependent = a[i + 3]!;
+    out.push(dependent < 0 ? { access, resources, conditionKeys } : { access, resources, conditionKeys, dependentActions: l[dependent]! });
+  }
+  return out;
+}
 
 const NAME_SEPARATOR = '\n';
 
@@ -85,7 +135,7 @@ export function packCatalog(data: CatalogData): Buffer {
     }
     const names = Buffer.from(s.actions.map((a) => a.name).join(NAME_SEPARATOR), 'utf8');
     const types = Buffer.from(JSON.stringify({ resourceTypes: s.resourceTypes, conditionKeys: s.conditionKeys } satisfies ServiceTypes), 'utf8');
-    const actions = Buffer.from(JSON.stringify(s.actions.map(({ name: _name, ...details }) => details)), 'utf8');
+    const actions = Buffer.from(JSON.stringify(packActions(s.actions)), 'utf8');
     services.push([s.prefix, s.name, s.actions.length, offset, names.length, types.length, actions.length, arnServicesOf(s.resourceTypes)]);
     bodies.push(names, types, actions);
     offset += names.length + types.length + actions.length;
@@ -115,7 +165,7 @@ export function unpackCatalog(buf: Buffer): CatalogIndex | undefined {
         arnServices,
         actionNames: () => (actionCount === 0 ? [] : buf.toString('utf8', names, types).split(NAME_SEPARATOR)),
         loadTypes: () => JSON.parse(buf.toString('utf8', types, actions)) as ServiceTypes,
-        loadActions: () => JSON.parse(buf.toString('utf8', actions, actions + actionsLen)) as ActionDetails[],
+        loadActions: () => unpackActions(JSON.parse(buf.toString('utf8', actions, actions + actionsLen)) as PackedActions),
       };
     }),
   };

@@ -73,17 +73,19 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
  * The candidates closest to `query`, best first. Several come back only when they tie: then no one of them is
  * certain enough to offer as an automatic fix.
  */
-function nearest<T>(query: string, candidates: readonly T[], key: (c: T) => string, words?: (c: T) => readonly string[]): T[] {
+function nearest<T>(query: string, candidates: readonly T[], lowerKey: (c: T) => string, words?: (c: T) => readonly string[]): T[] {
   const lower = query.toLowerCase();
   const queryWords = words ? camelWords(query) : [];
   const budget = Math.max(2, Math.floor(lower.length / 4));
   let best: T[] = [];
   let bestScore = Infinity;
   for (const c of candidates) {
-    const k = key(c).toLowerCase();
+    const k = lowerKey(c);
     const d = editDistance(lower, k, budget);
     let score = d <= budget ? d : Infinity;
-    if (score === Infinity && words && queryWords.length >= 2) {
+    // The words test only for a name that holds every query word in order (a necessary condition, checked
+    // without splitting the name into words: most names of a service fail it).
+    if (score === Infinity && words && queryWords.length >= 2 && holdsInOrder(k, queryWords)) {
       const cw = words(c);
       // A name missing up to two of the candidate's words, in order, is the same name remembered loosely.
       if (cw.length - queryWords.length <= 2 && isSubsequence(queryWords, cw)) score = budget + (cw.length - queryWords.length);
@@ -96,8 +98,19 @@ function nearest<T>(query: string, candidates: readonly T[], key: (c: T) => stri
   return best;
 }
 
+/** Whether `text` contains the words one after another (not overlapping): implied by {@link isSubsequence} over its words. */
+function holdsInOrder(text: string, words: readonly string[]): boolean {
+  let from = 0;
+  for (const w of words) {
+    const at = text.indexOf(w, from);
+    if (at < 0) return false;
+    from = at + w.length;
+  }
+  return true;
+}
+
 export function suggestService(catalog: Catalog, prefix: string): Service | undefined {
-  const found = nearest(prefix, catalog.services, (s) => s.prefix);
+  const found = nearest(prefix, catalog.services, (s) => s.prefix.toLowerCase());
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -111,5 +124,5 @@ export function suggestActions(catalog: Catalog, servicePrefix: string, name: st
   if (!service) return [];
   const exact = service.action(name);
   if (exact) return [exact];
-  return nearest(name, service.actions, (a) => a.name, (a) => camelWords(a.name));
+  return nearest(name, service.actions, (a) => a.lowerName, (a) => camelWords(a.name));
 }

@@ -196,6 +196,13 @@ describe('packed catalogue file', () => {
     });
   });
 
+  it('gives back each action\'s details exactly, lists repeated across actions included (they are stored once)', () => {
+    const packed = unpackCatalog(packCatalog(data))!;
+    data.services.forEach((s, i) => {
+      expect(packed.services[i]!.loadActions()).toStrictEqual(s.actions.map(({ name: _name, ...details }) => details));
+    });
+  });
+
   it('names the services whose resource ARNs have a service part, from the header alone (no service is read)', () => {
     // One type may list several formats (`arn:…, arn:…`), and one ARN service may be used by several prefixes.
     const withArns: CatalogData = {

@@ -28,8 +28,18 @@ export default {
     for (const s of ctx.document.statements) {
       if (!s.action || !s.condition || (!isAllow(s) && !isDeny(s))) continue;
       // Judged per item expansion (cached across policies); the statement's union is built only for a message.
-      const items = ctx.analysis.actions(s);
-      if (!items.some((it) => it.actions.length > 0) || items.some((it) => anyMerged(it.actions))) continue;
+      // One pass, no closures: skipped when no item names an action or one names a merged-pages service.
+      let named = false;
+      let merged = false;
+      for (const it of ctx.analysis.actions(s)) {
+        if (it.actions.length === 0) continue;
+        named = true;
+        if (anyMerged(it.actions)) {
+          merged = true;
+          break;
+        }
+      }
+      if (!named || merged) continue;
       const judged = new Set<string>();
       for (const clause of s.condition.clauses) {
         if (!falseWhenAbsent(clause) || judged.has(clause.keyPointer)) continue;
@@ -47,6 +57,8 @@ const mergedAnswers = new WeakMap<readonly Action[], boolean>();
 
 /** Whether some action of an expansion is of a service whose reference pages were merged (by expansion). */
 function anyMerged(actions: readonly Action[]): boolean {
+  // One action (most items) is one set lookup, cheaper than the memo's.
+  if (actions.length === 1) return hasMergedPages(actions[0]!.service);
   let r = mergedAnswers.get(actions);
   if (r === undefined) {
     r = actions.some((a) => hasMergedPages(a.service));

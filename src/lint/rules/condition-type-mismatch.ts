@@ -28,7 +28,9 @@ export default {
   check(ctx) {
     const seenKey = new Set<string>();
     for (const s of ctx.document.statements) {
-      for (const clause of s.condition?.clauses ?? []) {
+      // Most statements have no condition: skipped without a fresh empty list each.
+      if (!s.condition) continue;
+      for (const clause of s.condition.clauses) {
         const op = clause.op;
         if (!op) continue;
         const family = op.base.family;
@@ -58,8 +60,26 @@ function typeOf(ctx: Parameters<Rule['check']>[0], clause: ConditionClause): Bas
   return isKnownKey(ctx.catalog, clause.key, ctx.policyType) ? 'String' : undefined;
 }
 
+/** Each catalogue type's base type, looked up rather than made by a regular-expression replace per clause. */
+const BASE_TYPES: Partial<Record<string, BaseType>> = {
+  String: 'String',
+  ArrayOfString: 'String',
+  ARN: 'ARN',
+  ArrayOfARN: 'ARN',
+  Bool: 'Bool',
+  ArrayOfBool: 'Bool',
+  Numeric: 'Numeric',
+  ArrayOfNumeric: 'Numeric',
+  Date: 'Date',
+  ArrayOfDate: 'Date',
+  IPAddress: 'IPAddress',
+  ArrayOfIPAddress: 'IPAddress',
+  Binary: 'Binary',
+  ArrayOfBinary: 'Binary',
+};
+
 function baseType(t: ConditionValueType): BaseType {
-  return t.replace(/^ArrayOf/, '') as BaseType;
+  return BASE_TYPES[t] ?? (t.replace(/^ArrayOf/, '') as BaseType);
 }
 
 const TYPE_WORDS: Record<BaseType, string> = {

@@ -21,7 +21,9 @@ export default {
   check(ctx) {
     const seen = new Set<string>();
     for (const s of ctx.document.statements) {
-      for (const clause of s.condition?.clauses ?? []) {
+      // Most statements have no condition: skipped without a fresh empty list each.
+      if (!s.condition) continue;
+      for (const clause of s.condition.clauses) {
         if (seen.has(clause.keyPointer)) continue;
         seen.add(clause.keyPointer);
         const key = clause.key;
@@ -76,7 +78,12 @@ function suggestKey(catalog: Catalog, key: string): string | undefined {
   const tail = slash < 0 ? '' : key.slice(slash + 1);
   if (prefix === 'aws') {
     const found = new Set<string>();
-    for (const h of singleEdits(head.toLowerCase())) {
+    const lowerHead = head.toLowerCase();
+    // Edits after `aws:` keep the prefix, so they can name only a global key: they are tried only when one is
+    // near (most misspelt keys are near none, and trying every edit is thousands of lookups). Non-ASCII text keeps
+    // every edit: its lower case is not the same letter by letter.
+    const afterPrefix = !/^[ -~]*$/.test(key) || catalog.isNearGlobalConditionKey(`${lowerHead}${tail.toLowerCase()}`);
+    for (const h of singleEdits(lowerHead, afterPrefix ? lowerHead.length : 3)) {
       const info = catalog.conditionKey(`${h}${tail}`);
       if (info) found.add(canonical(info.key, tail));
     }
@@ -117,11 +124,15 @@ function canonical(known: string, tail: string): string {
   return t >= 0 ? `${known.slice(0, t)}${tail}` : known;
 }
 
-/** Every text one deletion, transposition, substitution or insertion away (over the characters keys use). */
-function singleEdits(text: string): string[] {
+/**
+ * Every text one deletion, transposition, substitution or insertion away (over the characters keys use), at
+ * positions up to `last`.
+ */
+function singleEdits(text: string, last: number): string[] {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789-_/';
   const out: string[] = [];
-  for (let i = 0; i <= text.length; i++) {
+  const end = Math.min(last, text.length);
+  for (let i = 0; i <= end; i++) {
     const a = text.slice(0, i);
     const b = text.slice(i);
     if (b.length > 0) out.push(a + b.slice(1));

@@ -17,12 +17,12 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
-      for (const clause of s.condition?.clauses ?? []) {
+      // Most statements have no condition: skipped without a fresh empty list each.
+      if (!s.condition) continue;
+      for (const clause of s.condition.clauses) {
         const op = clause.op;
         if (!op || op.base.family !== 'String') continue;
         if (op.base.comparison !== 'equals' && op.base.comparison !== 'equalsIgnoreCase') continue;
-        const like = `${op.set ? `${op.set}:` : ''}${op.base.negated ? 'StringNotLike' : 'StringLike'}${op.ifExists ? 'IfExists' : ''}`;
-        const caseNote = op.base.comparison === 'equalsIgnoreCase' ? ' (which is case-sensitive: there is no case-insensitive Like)' : '';
         for (const v of clause.values.items) {
           if (v.unresolved) continue;
           // `${*}`, `${?}` and other policy variables are not wildcards (most values hold no `*` or `?` at all,
@@ -30,6 +30,9 @@ export default {
           if (!/[*?]/.test(v.value)) continue;
           const literal = v.value.replace(/\$\{[^}]*\}/g, '');
           if (!/[*?]/.test(literal)) continue;
+          // The suggestion's text only for a finding (most clauses have none).
+          const like = `${op.set ? `${op.set}:` : ''}${op.base.negated ? 'StringNotLike' : 'StringLike'}${op.ifExists ? 'IfExists' : ''}`;
+          const caseNote = op.base.comparison === 'equalsIgnoreCase' ? ' (which is case-sensitive: there is no case-insensitive Like)' : '';
           ctx.report({
             pointer: v.pointer,
             message: `${clause.operator} compares exactly, so "${v.value}" matches only that literal text; for a pattern use ${like}${caseNote}`,
