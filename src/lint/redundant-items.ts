@@ -63,12 +63,13 @@ export function redundantItems(list: StrList, caseInsensitive: boolean, variable
   if (!wildcard) return out ?? NONE;
   // Only a wildcard pattern covers a pattern other than itself (repeats were found above).
   const index = new PatternIndex([]);
+  // Where each wildcard pattern is (only those cover another item; keys are first occurrences, so unique).
   const firstOf = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const k = keys[i];
-    if (k === undefined || (!variablesContain && k.includes('${'))) continue;
+    if (k === undefined || !(k.includes('*') || k.includes('?')) || (!variablesContain && k.includes('${'))) continue;
     firstOf.set(k, i);
-    if (k.includes('*') || k.includes('?')) index.add(k);
+    index.add(k);
   }
   for (let i = 0; i < n; i++) {
     const k = keys[i];

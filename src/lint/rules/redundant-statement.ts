@@ -110,9 +110,8 @@ function findCandidates(shapes: readonly Shape[]): void {
   if (!wildcards) return;
   for (const [first, list] of byFirst) {
     let more: Shape[] | undefined;
+    // Owners of the first action itself were found above (coverers leaves the pattern itself out).
     for (const w of wildcards.coverers(first)) {
-      // Owners of the first action itself were found above.
-      if (w === first) continue;
       (more ??= []).push(...wildcardOwners.get(w)!);
     }
     if (!more) continue;
