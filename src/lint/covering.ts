@@ -39,8 +39,13 @@ function literalPrefixLength(pattern: string): number {
   return i;
 }
 
-/** One string the pattern matches: its wildcards taken as the shortest text (`?` as a character no ARN has). */
-function witnessOf(p: string): string {
+/**
+ * One string the pattern matches: its wildcards taken as the shortest text (`?` as a character no ARN has).
+ * `q`: the length of its literal prefix.
+ */
+function witnessOf(p: string, q: number): string {
+  // The usual wildcard pattern is a literal prefix and one star.
+  if (q === p.length - 1 && p.charCodeAt(q) === 0x2a) return p.slice(0, q);
   return p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
 }
 
@@ -148,9 +153,14 @@ export class PatternIndex {
       if (node.patterns !== undefined) {
         for (const outer of node.patterns) {
           if (outer === p) continue;
-          witness ??= witnessOf(p);
-          if (!compileWildcard(outer).matches(witness)) continue;
-          if (!literal && !contained(outer, p)) continue;
+          // `L*` (a literal prefix and one star: most covering patterns) matches everything that starts with L,
+          // so it covers every pattern found along this path, whose literal prefixes all start with L (what the
+          // matcher and globContains would answer, without asking).
+          if (outer.length !== i + 1 || outer.charCodeAt(i) !== 0x2a) {
+            witness ??= witnessOf(p, q);
+            if (!compileWildcard(outer).matches(witness)) continue;
+            if (!literal && !contained(outer, p)) continue;
+          }
           if (into === undefined) return outer;
           into.push(outer);
         }
