@@ -39,27 +39,35 @@ function literalPrefixLength(pattern: string): number {
   return i;
 }
 
-/** One string the pattern matches: its wildcards taken as the shortest text (`?` as a character no ARN has). */
-function witnessOf(p: string): string {
+/**
+ * One string the pattern matches: its wildcards taken as the shortest text (`?` as a character no ARN has).
+ * `q`: the length of its literal prefix.
+ */
+function witnessOf(p: string, q: number): string {
+  // The usual wildcard pattern is a literal prefix and one star.
+  if (q === p.length - 1 && p.charCodeAt(q) === 0x2a) return p.slice(0, q);
   return p.replace(/\*+/g, '').replace(/\?/g, '\u0001');
 }
 
 /**
- * A node of the prefix trie: the wildcard patterns whose literal prefix ends here, and the next characters as a
- * list of children (first child, next sibling): a trie node has few children, and a map per node cost 15 MB of
- * allocation over the managed-policy corpus.
+ * A node of the prefix trie, compressed (radix): the edge from its parent is `text[from, to)`, so a node stands for
+ * a run of characters, not one (a resource ARN's literal prefix runs to dozens of characters, and a node per
+ * character was most of the rules' allocation). Patterns whose literal prefix ends here are listed in the order
+ * added; children form a list (first child, next sibling), told apart by their edge's first character.
  */
 interface PrefixNode {
-  /** the character leading to this node from its parent */
-  code: number;
+  text: string;
+  from: number;
+  to: number;
   patterns: string[] | undefined;
   child: PrefixNode | undefined;
   sibling: PrefixNode | undefined;
 }
 
+/** The child whose edge starts with character `code`. */
 function childOf(node: PrefixNode, code: number): PrefixNode | undefined {
   let c = node.child;
-  while (c !== undefined && c.code !== code) c = c.sibling;
+  while (c !== undefined && c.text.charCodeAt(c.from) !== code) c = c.sibling;
   return c;
 }
 
@@ -68,53 +76,65 @@ export class PatternIndex {
    * Wildcard patterns in a trie over their literal prefixes: the candidates for covering a pattern are found by
    * walking its own literal prefix once, shortest prefixes first (no substring per possible prefix length).
    */
-  private readonly root: PrefixNode = { code: -1, patterns: undefined, child: undefined, sibling: undefined };
+  private readonly root: PrefixNode = { text: '', from: 0, to: 0, patterns: undefined, child: undefined, sibling: undefined };
   private wildcards = 0;
-  private readonly exact = new Set<string>();
-  private readonly original = new Map<string, string>();
 
-  /** `caseInsensitive`: patterns are compared lower-cased (actions); `coveredBy` returns the pattern as given. */
-  constructor(
-    patterns: Iterable<string>,
-    private readonly caseInsensitive = false,
-  ) {
+  /** Patterns are compared as given (callers lower-case actions first). */
+  constructor(patterns: Iterable<string>) {
     for (const p of patterns) this.add(p);
   }
 
-  private norm(p: string): string {
-    return this.caseInsensitive ? p.toLowerCase() : p;
-  }
-
-  add(pattern: string): void {
-    const p = this.norm(pattern);
-    if (!this.original.has(p)) this.original.set(p, pattern);
-    this.exact.add(p);
+  /** Adds a pattern; one without a wildcard covers nothing but itself and is not kept. */
+  add(p: string): void {
     const len = literalPrefixLength(p);
     if (len === p.length) return;
     let node = this.root;
-    for (let i = 0; i < len; i++) {
-      const c = p.charCodeAt(i);
-      node = childOf(node, c) ?? (node.child = { code: c, patterns: undefined, child: undefined, sibling: node.child });
+    let i = 0;
+    while (i < len) {
+      const first = childOf(node, p.charCodeAt(i));
+      if (first === undefined) {
+        node = node.child = { text: p, from: i, to: len, patterns: undefined, child: undefined, sibling: node.child };
+        break;
+      }
+      // Follow the edge as far as it agrees with p.
+      const t = first.text;
+      let j = first.from + 1;
+      i++;
+      while (j < first.to && i < len && t.charCodeAt(j) === p.charCodeAt(i)) {
+        j++;
+        i++;
+      }
+      if (j < first.to) {
+        // p leaves the edge part-way: split it, the upper part becoming a node where p's prefix goes on (or ends).
+        const upper: PrefixNode = { text: t, from: first.from, to: j, patterns: undefined, child: first, sibling: first.sibling };
+        if (node.child === first) node.child = upper;
+        else {
+          let prev = node.child!;
+          while (prev.sibling !== first) prev = prev.sibling!;
+          prev.sibling = upper;
+        }
+        first.from = j;
+        first.sibling = undefined;
+        node = upper;
+      } else node = first;
     }
     (node.patterns ??= []).push(p);
     this.wildcards++;
   }
 
   /**
-   * A pattern of the index, other than `pattern` itself (after normalising), that matches every string `pattern`
-   * matches; undefined when none does or containment could not be decided.
+   * A pattern of the index, other than `pattern` itself, that matches every string `pattern` matches; undefined
+   * when none does or containment could not be decided.
    */
   coveredBy(pattern: string): string | undefined {
     if (this.wildcards === 0) return undefined;
-    return this.walkCoverers(this.norm(pattern), undefined);
+    return this.walkCoverers(pattern, undefined);
   }
 
-  /** Every pattern of the index that matches every string `pattern` matches, `pattern` itself included. */
+  /** Every pattern of the index, other than `pattern` itself, that matches every string `pattern` matches. */
   coverers(pattern: string): string[] {
-    const p = this.norm(pattern);
     const out: string[] = [];
-    if (this.exact.has(p)) out.push(this.original.get(p)!);
-    if (this.wildcards !== 0) this.walkCoverers(p, out);
+    if (this.wildcards !== 0) this.walkCoverers(pattern, out);
     return out;
   }
 
@@ -128,26 +148,31 @@ export class PatternIndex {
     const literal = q === p.length;
     let witness: string | undefined = literal ? p : undefined;
     let node: PrefixNode | undefined = this.root;
-    for (let i = 0; node !== undefined; i++) {
+    let i = 0;
+    for (;;) {
       if (node.patterns !== undefined) {
         for (const outer of node.patterns) {
           if (outer === p) continue;
-          witness ??= witnessOf(p);
-          if (!compileWildcard(outer).matches(witness)) continue;
-          if (!literal && !contained(outer, p)) continue;
-          const original = this.original.get(outer)!;
-          if (into === undefined) return original;
-          into.push(original);
+          // `L*` (a literal prefix and one star: most covering patterns) matches everything that starts with L,
+          // so it covers every pattern found along this path, whose literal prefixes all start with L (what the
+          // matcher and globContains would answer, without asking).
+          if (outer.length !== i + 1 || outer.charCodeAt(i) !== 0x2a) {
+            witness ??= witnessOf(p, q);
+            if (!compileWildcard(outer).matches(witness)) continue;
+            if (!literal && !contained(outer, p)) continue;
+          }
+          if (into === undefined) return outer;
+          into.push(outer);
         }
       }
       if (i >= q) break;
       node = childOf(node, p.charCodeAt(i));
+      // Patterns below an edge that runs past p's literal prefix have a longer one: none covers p.
+      if (node === undefined || i + (node.to - node.from) > q) break;
+      const t = node.text;
+      for (let j = node.from + 1, k = i + 1; j < node.to; j++, k++) if (t.charCodeAt(j) !== p.charCodeAt(k)) return undefined;
+      i += node.to - node.from;
     }
     return undefined;
-  }
-
-  /** Whether the index holds `pattern` itself (after normalising). */
-  has(pattern: string): boolean {
-    return this.exact.has(this.norm(pattern));
   }
 }

@@ -88,6 +88,11 @@ function describe(text: string, pos: number): string {
   return JSON.stringify(String.fromCodePoint(cp));
 }
 
+/** A run of JSON white space (sticky: matches at `lastIndex` only, always succeeds). */
+const WHITESPACE = /[ \t\n\r]*/y;
+/** A run of string characters that need no look: printable ASCII other than space, `"` and `\\`. */
+const PLAIN_CHARS = /[!#-[\]-~]*/y;
+
 class Parser {
   pos = 0;
   readonly duplicates: DuplicateKey[] = [];
@@ -104,15 +109,15 @@ class Parser {
   constructor(readonly text: string) {}
 
   skipWhitespace(): void {
-    const t = this.text;
-    let i = this.pos;
-    for (;;) {
-      const c = t.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else break;
-    }
-    this.ws += i - this.pos;
-    this.pos = i;
+    const i = this.pos;
+    const c = this.text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return;
+    // Pretty-printed policies put a run of indentation before nearly every token: skipped by the regular
+    // expression engine's compiled code, not a character at a time (which runs interpreted in a short CLI run).
+    WHITESPACE.lastIndex = i + 1;
+    WHITESPACE.test(this.text);
+    this.ws += WHITESPACE.lastIndex - i;
+    this.pos = WHITESPACE.lastIndex;
   }
 
   value(depth: number): JsonNode {
@@ -190,6 +195,15 @@ class Parser {
     let i = open + 1;
     let chunkStart = i;
     let out = '';
+    // The usual string (printable ASCII, no space, quote or backslash) is one match of compiled code; whatever
+    // stops it (the closing quote, or a character needing a look) is handled by the loop.
+    PLAIN_CHARS.lastIndex = i;
+    PLAIN_CHARS.test(t);
+    i = PLAIN_CHARS.lastIndex;
+    if (t.charCodeAt(i) === 0x22) {
+      this.pos = i + 1;
+      return t.slice(chunkStart, i);
+    }
     for (;;) {
       if (i >= t.length) throw new SyntaxFailure('unterminated string', open);
       const c = t.charCodeAt(i);

@@ -57,6 +57,8 @@ const NO_SHAPES: readonly Shape[] = [];
  * candidates for nothing, and their lists are never turned into sets.
  */
 function findCandidates(shapes: readonly Shape[]): void {
+  // In small functions: each is optimised on its own and soon, where one large function took TurboFan ~50 ms
+  // (twice, after a deopt) while the CLI run went on in slower tiers.
   const withNotAction: Shape[] = [];
   const byFirst = new Map<string, Shape[]>();
   // Lengths of the (lower-cased) first actions: an action of another length cannot equal one, so most actions are
@@ -65,54 +67,73 @@ function findCandidates(shapes: readonly Shape[]): void {
   const firstLengths: boolean[] = [];
   for (const sh of shapes) {
     if (sh.notAction) withNotAction.push(sh);
-    else {
-      const first = sh.s.action!.items[0];
-      if (first === undefined) continue;
-      const key = first.value.toLowerCase();
-      firstLengths[key.length] = true;
-      const list = byFirst.get(key);
-      if (list) list.push(sh);
-      else byFirst.set(key, [sh]);
-    }
+    else addFirst(sh, byFirst, firstLengths);
   }
   const wildcardOwners = new Map<string, Shape[]>();
   let wildcards: PatternIndex | undefined;
   for (const sh of shapes) {
-    if (sh.notAction) {
-      sh.candidates = withNotAction;
-      continue;
-    }
-    const items = sh.s.action!.items;
-    for (let i = 0; i < items.length; i++) {
-      const raw = items[i]!.value;
-      const wildcard = raw.includes('*') || raw.includes('?');
-      const sameLength = firstLengths[raw.length] === true || raw.includes('\u0130');
-      if (!wildcard && !sameLength) continue;
-      const a = raw.toLowerCase();
-      const inners = sameLength ? byFirst.get(a) : undefined;
-      if (inners !== undefined) {
-        for (const inner of inners) {
-          const c = inner.candidates === NO_SHAPES ? (inner.candidates = []) : (inner.candidates as Shape[]);
-          if (c[c.length - 1] !== sh) c.push(sh);
-        }
-      }
-      if (wildcard) {
-        const owners = wildcardOwners.get(a);
-        if (owners) {
-          if (owners[owners.length - 1] !== sh) owners.push(sh);
-        } else {
-          wildcardOwners.set(a, [sh]);
-          (wildcards ??= new PatternIndex([])).add(a);
-        }
+    if (sh.notAction) sh.candidates = withNotAction;
+    else wildcards = addOwner(sh, byFirst, firstLengths, wildcardOwners, wildcards);
+  }
+  if (wildcards) addWildcardOwners(byFirst, wildcards, wildcardOwners);
+}
+
+function addFirst(sh: Shape, byFirst: Map<string, Shape[]>, firstLengths: boolean[]): void {
+  const first = sh.s.action!.items[0];
+  if (first === undefined) return;
+  const key = first.value.toLowerCase();
+  firstLengths[key.length] = true;
+  const list = byFirst.get(key);
+  if (list) list.push(sh);
+  else byFirst.set(key, [sh]);
+}
+
+/**
+ * Makes `sh` a candidate of the statements whose first action it lists, and records its wildcard patterns (in
+ * `wildcards`, made on the first one: the index is returned).
+ */
+function addOwner(
+  sh: Shape,
+  byFirst: Map<string, Shape[]>,
+  firstLengths: boolean[],
+  wildcardOwners: Map<string, Shape[]>,
+  wildcards: PatternIndex | undefined,
+): PatternIndex | undefined {
+  const items = sh.s.action!.items;
+  for (let i = 0; i < items.length; i++) {
+    const raw = items[i]!.value;
+    const wildcard = raw.includes('*') || raw.includes('?');
+    const sameLength = firstLengths[raw.length] === true || raw.includes('\u0130');
+    if (!wildcard && !sameLength) continue;
+    const a = raw.toLowerCase();
+    const inners = sameLength ? byFirst.get(a) : undefined;
+    if (inners !== undefined) addCandidate(inners, sh);
+    if (wildcard) {
+      const owners = wildcardOwners.get(a);
+      if (owners) {
+        if (owners[owners.length - 1] !== sh) owners.push(sh);
+      } else {
+        wildcardOwners.set(a, [sh]);
+        (wildcards ??= new PatternIndex([])).add(a);
       }
     }
   }
-  if (!wildcards) return;
+  return wildcards;
+}
+
+function addCandidate(inners: readonly Shape[], sh: Shape): void {
+  for (const inner of inners) {
+    const c = inner.candidates === NO_SHAPES ? (inner.candidates = []) : (inner.candidates as Shape[]);
+    if (c[c.length - 1] !== sh) c.push(sh);
+  }
+}
+
+/** Adds to each statement's candidates the owners of the wildcard patterns that cover its first action. */
+function addWildcardOwners(byFirst: Map<string, Shape[]>, wildcards: PatternIndex, wildcardOwners: Map<string, Shape[]>): void {
   for (const [first, list] of byFirst) {
     let more: Shape[] | undefined;
+    // Owners of the first action itself were found above (coverers leaves the pattern itself out).
     for (const w of wildcards.coverers(first)) {
-      // Owners of the first action itself were found above.
-      if (w === first) continue;
       (more ??= []).push(...wildcardOwners.get(w)!);
     }
     if (!more) continue;
@@ -125,10 +146,10 @@ function findCandidates(shapes: readonly Shape[]): void {
 interface Shape {
   s: Statement;
   effect: string;
-  action?: PatternSet;
-  notAction?: PatternSet;
-  resource?: PatternSet;
-  notResource?: PatternSet;
+  action: PatternSet | undefined;
+  notAction: PatternSet | undefined;
+  resource: PatternSet | undefined;
+  notResource: PatternSet | undefined;
   /** the statements that may contain this one, in order (see `findCandidates`) */
   candidates: readonly Shape[];
 }
@@ -243,12 +264,16 @@ function shape(s: Statement): Shape | undefined {
   if ((resource && !plain(resource)) || (notResource && !plain(notResource))) return undefined;
   if (!action === !notAction || (resource && notResource)) return undefined;
   if (s.principal && s.notPrincipal) return undefined;
-  const sh: Shape = { s, effect, candidates: NO_SHAPES };
-  if (action) sh.action = new PatternSet(action, true);
-  if (notAction) sh.notAction = new PatternSet(notAction, true);
-  if (resource) sh.resource = new PatternSet(resource, false);
-  if (notResource) sh.notResource = new PatternSet(notResource, false);
-  return sh;
+  // Every field in the literal: all shapes share one layout, so the reads of them stay monomorphic.
+  return {
+    s,
+    effect,
+    action: action ? new PatternSet(action, true) : undefined,
+    notAction: notAction ? new PatternSet(notAction, true) : undefined,
+    resource: resource ? new PatternSet(resource, false) : undefined,
+    notResource: notResource ? new PatternSet(notResource, false) : undefined,
+    candidates: NO_SHAPES,
+  };
 }
 
 /** Every pattern of `inner` is one of `outer`'s or covered by one of them. */
