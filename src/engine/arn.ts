@@ -60,32 +60,6 @@ function growScratch(length: number): void {
   if (scratch.length < length) scratch = new Int32Array(Math.max(length, scratch.length * 2));
 }
 
-/** `*` any run (consecutive stars are one), `?` any one character, everything else literal. */
-function tokenizePattern(pattern: string): Tokens {
-  growScratch(pattern.length);
-  const out = scratch;
-  let n = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c === 42) {
-      if (n === 0 || out[n - 1] !== ANY_STAR) out[n++] = ANY_STAR;
-    } else out[n++] = c === 63 ? ANY_ONE : c;
-  }
-  return out.slice(0, n);
-}
-
-const patternTokenCache = new Map<string, Tokens>();
-
-/** A policy ARN pattern as tokens (see tokenizePattern). Memoised. */
-function patternTokens(pattern: string): Tokens {
-  const hit = patternTokenCache.get(pattern);
-  if (hit) return hit;
-  const tokens = tokenizePattern(pattern);
-  if (patternTokenCache.size > 50_000) patternTokenCache.clear();
-  patternTokenCache.set(pattern, tokens);
-  return tokens;
-}
-
 export interface ArnFormat {
   readonly format: string;
   readonly tokens: Tokens;
@@ -240,46 +214,33 @@ export function patternIntersectsFormat(pattern: string, format: ArnFormat): boo
 }
 
 /**
- * The tokens of one field of a policy ARN pattern, for fieldIntersectsFormat; null for a field that is just `*`,
- * which intersects every format field (each accepts some text, and `*` accepts all). Not memoised: for a field
- * a caller asks about once (a resource part), tokenising is cheaper than a memo entry.
- */
-export function patternFieldTokens(field: string): Tokens | null {
-  return field === '*' ? null : tokenizePattern(field);
-}
-
-/**
  * Whether a pattern whose fields other than `index` (0 partition, 1 service, 2 region, 3 account, 4 resource)
  * are all `*` can match the format: the answer patternIntersectsFormat gives for `arn:*:*:*:*:${field}` and the
- * like, without building, parsing and memoising that pattern for each format a caller tries.
+ * like, without building, parsing and memoising that pattern for each format a caller tries. `field` is the
+ * pattern's text of that field (IAM wildcards; policy variables already `*`).
  */
-export function fieldIntersectsFormat(tokens: Tokens | null, index: number, format: ArnFormat): boolean {
-  if (tokens === null) return true;
+export function fieldIntersectsFormat(field: string, index: number, format: ArnFormat): boolean {
+  if (field === '*') return true;
   const f = format.fields;
   if (!f) throw new Error('fieldIntersectsFormat: the format has no fields');
-  return tokensIntersect(tokens, f[index]!);
+  return textIntersects(field, f[index]!);
 }
 
-/** A policy ARN pattern prepared for intersection with many formats: split into field tokens once. */
+/** A policy ARN pattern prepared for intersection with many formats: split into its fields once. */
 export interface ArnPattern {
   readonly text: string;
-  /** tokens of the five fields (null for a field that is just `*`), when the pattern has all five colons */
-  readonly fields: readonly (Tokens | null)[] | undefined;
+  /** the five fields, when the pattern has all five colons */
+  readonly fields: Arn | undefined;
 }
 
 /**
  * Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). A caller that
  * has parsed the text already passes the parse (`parsed` must be `parseArn(text)`, or that with fields widened
- * to `*`, which the pattern then means).
+ * to `*`, which the pattern then means). The fields are kept as text: the intersection reads a pattern's
+ * characters as its tokens, so preparing one allocates nothing.
  */
 export function compileArnPattern(text: string, parsed: Arn | undefined = parseArn(text)): ArnPattern {
-  const p = parsed;
-  return {
-    text,
-    fields: p
-      ? [patternFieldTokens(p.partition), patternFieldTokens(p.service), patternFieldTokens(p.region), patternFieldTokens(p.account), patternFieldTokens(p.resource)]
-      : undefined,
-  };
+  return { text, fields: parsed };
 }
 
 /**
@@ -290,46 +251,57 @@ export function arnPatternIntersectsFormat(pattern: ArnPattern, format: ArnForma
   const p = pattern.fields;
   const f = format.fields;
   if (p && f) {
-    // The resource part first: it is where formats differ. A null field is `*`, which intersects any.
+    // The resource part first: it is where formats differ. A field that is `*` intersects any.
     return (
-      (p[4] === null || tokensIntersect(p[4]!, f[4]!)) &&
-      (p[0] === null || tokensIntersect(p[0]!, f[0]!)) &&
-      (p[1] === null || tokensIntersect(p[1]!, f[1]!)) &&
-      (p[2] === null || tokensIntersect(p[2]!, f[2]!)) &&
-      (p[3] === null || tokensIntersect(p[3]!, f[3]!))
+      (p.resource === '*' || textIntersects(p.resource, f[4]!)) &&
+      (p.partition === '*' || textIntersects(p.partition, f[0]!)) &&
+      (p.service === '*' || textIntersects(p.service, f[1]!)) &&
+      (p.region === '*' || textIntersects(p.region, f[2]!)) &&
+      (p.account === '*' || textIntersects(p.account, f[3]!))
     );
   }
-  return tokensIntersect(patternTokens(pattern.text), format.tokens);
+  return textIntersects(pattern.text, format.tokens);
 }
 
-
-/** Scratch space for tokensIntersect: a visited mark per (i, j) state, stamped so it never needs clearing. */
+/** Scratch space for textIntersects: a visited mark per (i, j) state, stamped so it never needs clearing. */
 let visited = new Uint32Array(1024);
 let stamp = 0;
 let stack = new Int32Array(1024);
 
+/** A pattern character as a token: `*` any run, `?` any one character, everything else literal. */
+function patternToken(c: number): number {
+  return c === 42 ? ANY_STAR : c === 63 ? ANY_ONE : c;
+}
+
 /**
  * Reachability in the product of two token automata: O(|a| × |b|) states, each visited once, no backtracking.
- * Returns whether some string is accepted by both. State (i, j) is `i * width + j`; one loop, no closures, as
- * it runs for every (pattern, format) pair a cold run meets.
+ * Returns whether some string is accepted by both the pattern text `a` (IAM wildcards: its characters are its
+ * tokens, read in place, so a pattern is never tokenised into an array) and the format tokens `b`. State (i, j)
+ * is `i * width + j`; one loop, no closures, as it runs for every (pattern, format) pair a cold run meets.
  */
-function tokensIntersect(a: Tokens, b: Tokens): boolean {
-  // `b` is always the format's side. A field that is one variable (`${Partition}`, `${Region}`, `${Account}`)
-  // holds any text of one or more characters without `:`: the pattern can write one unless it is empty or has a
-  // literal `:` (its wildcards can each take a character that is not one). No automaton for the commonest case.
-  if (b === ONE_VARIABLE) {
-    if (a.length === 0) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] === 58 /* : */) return false;
-    return true;
-  }
+function textIntersects(a: string, b: Tokens): boolean {
   const la = a.length;
+  // A field that is one variable (`${Partition}`, `${Region}`, `${Account}`) holds any text of one or more
+  // characters without `:`: the pattern can write one unless it is empty or has a literal `:` (its wildcards can
+  // each take a character that is not one). No automaton for the commonest case.
+  if (b === ONE_VARIABLE) return la > 0 && a.indexOf(':') < 0;
   const lb = b.length;
   // Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no"), and
   // two texts without wildcards that agree throughout are the same text (a cheap "yes": service names).
   let front = 0;
-  for (; front < la && front < lb && a[front]! >= 0 && b[front]! >= 0; front++) if (a[front] !== b[front]) return false;
+  for (; front < la && front < lb; front++) {
+    const c = a.charCodeAt(front);
+    const t = b[front]!;
+    if (c === 42 || c === 63 || t < 0) break;
+    if (c !== t) return false;
+  }
   if (front === la && front === lb) return true;
-  for (let i = la - 1, j = lb - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return false;
+  for (let i = la - 1, j = lb - 1; i >= 0 && j >= 0; i--, j--) {
+    const c = a.charCodeAt(i);
+    const t = b[j]!;
+    if (c === 42 || c === 63 || t < 0) break;
+    if (c !== t) return false;
+  }
   const width = lb + 1;
   const size = (la + 1) * width;
   if (visited.length < size) {
@@ -355,9 +327,9 @@ function tokensIntersect(a: Tokens, b: Tokens): boolean {
     const j = k - i * width;
     const inA = i < la;
     const inB = j < lb;
-    const ta = inA ? a[i]! : 0;
+    const ta = inA ? patternToken(a.charCodeAt(i)) : 0;
     const tb = inB ? b[j]! : 0;
-    const starA = inA && (ta === ANY_STAR || ta === FIELD_STAR);
+    const starA = inA && ta === ANY_STAR;
     const starB = inB && (tb === ANY_STAR || tb === FIELD_STAR);
     // A star may match nothing: (i + 1, j) and (i, j + 1).
     if (starA && seen[k + width] !== mark) {

@@ -2,12 +2,10 @@ import type { Catalog, ResourceType } from '../../catalog/catalog.js';
 import {
   fieldIntersectsFormat,
   parseArn,
-  patternFieldTokens,
   PARTITIONS,
   variablesAsWildcards,
   type Arn,
   type ArnFormat,
-  type Tokens,
 } from '../../engine/arn.js';
 import { compileWildcard } from '../../engine/wildcard.js';
 import { strList } from '../../policy/build.js';
@@ -219,8 +217,7 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
     account: written.account.toLowerCase(),
     resource: written.resource.toLowerCase(),
   };
-  // The resource part, tokenised once for every format it is tried against.
-  const resource = patternFieldTokens(arn.resource);
+  const resource = arn.resource;
   // Usually the service's own resource types settle it; only a suspected problem consults every service.
   const own = ownFormats(catalog, arn.service);
   if (own.length > 0) {
@@ -232,9 +229,9 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
   return regionOrAccountProblem(raw, written, arn, all, matchingResource(all, resource));
 }
 
-/** The formats whose resource part the ARN's resource part (tokens; null for `*`) can match. */
-function matchingResource(formats: Candidate[], resource: Tokens | null): Candidate[] {
-  if (resource === null) return formats;
+/** The formats whose resource part the ARN's resource part can match. */
+function matchingResource(formats: Candidate[], resource: string): Candidate[] {
+  if (resource === '*') return formats;
   const out: Candidate[] = [];
   for (const f of startingWith(formats, resource)) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
   return out;
@@ -248,9 +245,9 @@ const byFirstChar = new WeakMap<Candidate[], Map<number, Candidate[]>>();
  * with another literal character cannot match (the first step of the intersection's literal-ends test), and
  * there are dozens per service (EC2, IAM, SageMaker): each ARN is tried against a few, not all.
  */
-function startingWith(formats: Candidate[], resource: Tokens): Candidate[] {
-  const first = resource.length > 0 ? resource[0]! : -1;
-  if (first < 0 || formats.length < 8) return formats;
+function startingWith(formats: Candidate[], resource: string): Candidate[] {
+  const first = resource.length > 0 ? resource.charCodeAt(0) : -1;
+  if (first < 0 || first === 42 /* * */ || first === 63 /* ? */ || formats.length < 8) return formats;
   let lists = byFirstChar.get(formats);
   if (!lists) byFirstChar.set(formats, (lists = new Map()));
   let list = lists.get(first);
@@ -267,8 +264,7 @@ function startingWith(formats: Candidate[], resource: Tokens): Candidate[] {
 
 /** Whether some candidate's field `index` (2 region, 3 account) can hold the ARN's value there. */
 function someFieldFits(candidates: Candidate[], index: 2 | 3, value: string): boolean {
-  const tokens = patternFieldTokens(value);
-  for (const c of candidates) if (fieldIntersectsFormat(tokens, index, c.format)) return true;
+  for (const c of candidates) if (fieldIntersectsFormat(value, index, c.format)) return true;
   return false;
 }
 
