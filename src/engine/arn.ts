@@ -73,6 +73,12 @@ export interface ArnFormat {
   readonly regionIsVariable: boolean;
   /** the literal resource-part prefix before the first variable, e.g. `role/` */
   readonly resourcePrefix: string;
+  /**
+   * The format with the resource part's first token moved into the account (`secret:${SecretId}` →
+   * `${SecretId}` after an account that now ends in `secret`), or null when the resource prefix has no `:`. Made
+   * on first use, once per format.
+   */
+  readonly shifted: ArnFormat | null;
 }
 
 /**
@@ -142,8 +148,10 @@ class CompiledArnFormat implements ArnFormat {
   readonly hasRegion: boolean;
   readonly hasAccount: boolean;
   readonly regionIsVariable: boolean;
-  readonly resourcePrefix: string;
+  /** where the resource part starts (-1: the format has no fields) */
+  private readonly resourceAt: number;
   private whole: Tokens | undefined;
+  private shiftedFormat: ArnFormat | null | undefined;
 
   constructor(format: string) {
     this.format = format;
@@ -171,16 +179,39 @@ class CompiledArnFormat implements ArnFormat {
       this.hasRegion = c > b + 1;
       this.hasAccount = d > c + 1;
       this.regionIsVariable = format.startsWith('${', b + 1) && b + 2 < c;
-      const firstVar = format.indexOf('${', d + 1);
-      this.resourcePrefix = firstVar < 0 ? format.slice(d + 1) : format.slice(d + 1, firstVar);
+      this.resourceAt = d + 1;
     } else {
       this.fields = undefined;
       this.service = '';
       this.hasRegion = false;
       this.hasAccount = false;
       this.regionIsVariable = false;
-      this.resourcePrefix = '';
+      this.resourceAt = -1;
     }
+    this.whole = undefined;
+    this.shiftedFormat = undefined;
+  }
+
+  get resourcePrefix(): string {
+    const at = this.resourceAt;
+    if (at < 0) return '';
+    const firstVar = this.format.indexOf('${', at);
+    return firstVar < 0 ? this.format.slice(at) : this.format.slice(at, firstVar);
+  }
+
+  get shifted(): ArnFormat | null {
+    let out = this.shiftedFormat;
+    if (out === undefined) {
+      out = null;
+      const at = this.resourceAt;
+      if (at >= 0) {
+        const colon = this.format.indexOf(':', at);
+        const firstVar = this.format.indexOf('${', at);
+        if (colon >= 0 && (firstVar < 0 || colon < firstVar)) out = compileArnFormat(this.format.slice(0, at) + this.format.slice(colon + 1));
+      }
+      this.shiftedFormat = out;
+    }
+    return out;
   }
 
   get tokens(): Tokens {

@@ -110,7 +110,7 @@ export class ResourcePattern {
     if (this.span === undefined) return false;
     // `secret:${SecretId}`: the account's trailing `*` may also cover `:secret`, leaving `${SecretId}` for the
     // pattern's resource part.
-    const shifted = shiftedFormat(format);
+    const shifted = format.shifted;
     return shifted !== null && arnPatternIntersectsFormat(this.span, shifted);
   }
 
@@ -166,27 +166,6 @@ export class ResourcePattern {
     return types;
   }
 }
-
-/**
- * The format with the resource part's first token moved into the account (`secret:${SecretId}` → `${SecretId}`
- * after an account that now ends in `secret`), or null when the resource prefix has no `:`. One per format.
- */
-function shiftedFormat(format: ArnFormat): ArnFormat | null {
-  let shifted = shiftedFormats.get(format);
-  if (shifted === undefined) {
-    shifted = null;
-    const colon = format.resourcePrefix.indexOf(':');
-    const parsed = colon < 0 ? undefined : parseArn(format.format);
-    if (parsed) {
-      const rest = parsed.resource.slice(colon + 1);
-      shifted = compileArnFormat(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${parsed.account}:${rest}`);
-    }
-    shiftedFormats.set(format, shifted);
-  }
-  return shifted;
-}
-
-const shiftedFormats = new WeakMap<ArnFormat, ArnFormat | null>();
 
 /**
  * Whether the pattern can name a resource of any type in the catalogue. A pattern that names none may be a type
