@@ -75,6 +75,8 @@ function formatTexts(arnFormat: string): string[] {
  */
 export class ResourcePattern {
   readonly text: string;
+  /** the ARN's service part in lower case; undefined when the text is not a five-field ARN */
+  readonly arnService: string | undefined;
   /**
    * The pattern in lower case, parsed once; an empty account written as `*` (see above). That one pattern is
    * enough: with `*` for the account it matches whatever the pattern as written matches, and more.
@@ -96,6 +98,7 @@ export class ResourcePattern {
     // Compared in lower case, like the formats (see above).
     text = text.toLowerCase();
     const arn = parseArn(text);
+    this.arnService = arn?.service;
     const account = arn?.account;
     if (arn && arn.account === '') {
       arn.account = '*';
@@ -158,8 +161,8 @@ export class ResourcePattern {
   knownTypes(catalog: Catalog): readonly ResourceType[] {
     const known = this.known;
     if (known && known.catalog === catalog) return known.types;
-    const arn = parseArn(this.text.toLowerCase());
-    const service = arn && !/[*?]/.test(arn.service) ? arn.service : undefined;
+    const arnService = this.arnService;
+    const service = arnService !== undefined && !/[*?]/.test(arnService) ? arnService : undefined;
     const types: ResourceType[] = [];
     for (const t of typesByArnService(catalog, service)) if (this.matchesType(t)) types.push(t);
     this.known = { catalog, types };
