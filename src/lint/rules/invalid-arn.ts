@@ -1,6 +1,7 @@
 import type { Catalog, ResourceType } from '../../catalog/catalog.js';
 import {
   fieldIntersectsFormat,
+  fieldMayStartWith,
   parseArn,
   PARTITIONS,
   variablesAsWildcards,
@@ -273,8 +274,7 @@ function startingWith(formats: Candidate[], resource: string): Candidate[] {
   if (!list) {
     list = [];
     for (const f of formats) {
-      const t = f.format.fields![4]!;
-      if (t.length === 0 || t[0]! < 0 || t[0] === first) list.push(f);
+      if (fieldMayStartWith(f.format.fields![4]!, first)) list.push(f);
     }
     lists.set(first, list);
   }
