@@ -34,16 +34,18 @@ export function parseArn(text: string): Arn | undefined {
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
 
 /**
- * Tokens for pattern intersection, packed in an Int32Array so that intersection allocates nothing per step: a
- * literal character is its code (≥ 0); the negative codes below stand for "one character of a class", with or
- * without repetition. `any` admits every character; `field` every character but `:` (partition, region and
- * account never contain one).
+ * Tokens for pattern intersection: a literal character is its code (≥ 0); the negative codes below stand for
+ * "one character of a class", with or without repetition. `any` admits every character; `field` every character
+ * but `:` (partition, region and account never contain one). Neither side is stored as an array of tokens: a
+ * policy pattern's characters are its tokens (`*`, `?`, literals), and a format is kept as text with each
+ * `${Variable}` replaced by VARIABLE (see formatText), its class given by the field it is in.
  */
 const ANY_STAR = -1;
 const ANY_ONE = -2;
 const FIELD_STAR = -3;
 const FIELD_ONE = -4;
-export type Tokens = Int32Array;
+/** A format's text in the encoding formatText makes. */
+export type Tokens = string;
 
 /** Whether tokens `a` and `b` can consume one and the same character. */
 function compatible(a: number, b: number): boolean {
@@ -53,38 +55,14 @@ function compatible(a: number, b: number): boolean {
   return true;
 }
 
-/** Scratch space the tokenisers write into before copying out an array of the exact length (no number[]). */
-let scratch = new Int32Array(256);
-
-function growScratch(length: number): void {
-  if (scratch.length < length) scratch = new Int32Array(Math.max(length, scratch.length * 2));
-}
-
-/** `*` any run (consecutive stars are one), `?` any one character, everything else literal. */
-function tokenizePattern(pattern: string): Tokens {
-  growScratch(pattern.length);
-  const out = scratch;
-  let n = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charCodeAt(i);
-    if (c === 42) {
-      if (n === 0 || out[n - 1] !== ANY_STAR) out[n++] = ANY_STAR;
-    } else out[n++] = c === 63 ? ANY_ONE : c;
-  }
-  return out.slice(0, n);
-}
-
-const patternTokenCache = new Map<string, Tokens>();
-
-/** A policy ARN pattern as tokens (see tokenizePattern). Memoised. */
-function patternTokens(pattern: string): Tokens {
-  const hit = patternTokenCache.get(pattern);
-  if (hit) return hit;
-  const tokens = tokenizePattern(pattern);
-  if (patternTokenCache.size > 50_000) patternTokenCache.clear();
-  patternTokenCache.set(pattern, tokens);
-  return tokens;
-}
+/**
+ * Format characters: a variable is "one character of the class, then any run of them" (`\u0002\u0001`), and a
+ * `*` in a format is a run too. (Control characters never occur in the reference's formats.)
+ */
+const STAR_CHAR = 1;
+const ONE_CHAR = 2;
+const VARIABLE = '\u0002\u0001';
+const FORMAT_VARIABLE = /\$\{[^}]*\}?/g;
 
 export interface ArnFormat {
   readonly format: string;
@@ -99,62 +77,22 @@ export interface ArnFormat {
   readonly regionIsVariable: boolean;
   /** the literal resource-part prefix before the first variable, e.g. `role/` */
   readonly resourcePrefix: string;
+  /**
+   * The format with the resource part's first token moved into the account (`secret:${SecretId}` →
+   * `${SecretId}` after an account that now ends in `secret`), or null when the resource prefix has no `:`. Made
+   * on first use, once per format.
+   */
+  readonly shifted: ArnFormat | null;
 }
 
 /**
- * Format text `text[from, to)` → tokens; a `${Variable}` is one or more characters of the class (`field` or
- * `any`), a variable left unclosed runs to the end of the range.
+ * Format text `text[from, to)` in the encoding of the tokens (see VARIABLE): a `${Variable}` is one or more
+ * characters of the field's class, a variable left unclosed runs to the end of the range. One native replace,
+ * not a loop per character: formats are compiled on a cold run's hot path, before V8 optimises anything.
  */
-function formatTokens(text: string, from: number, to: number, field: boolean): Tokens {
-  const one = field ? FIELD_ONE : ANY_ONE;
-  const star = field ? FIELD_STAR : ANY_STAR;
-  // At most one token per character: `${…}` (two tokens) spans at least two.
-  growScratch(to - from);
-  const out = scratch;
-  let n = 0;
-  for (let i = from; i < to; ) {
-    const c = text.charCodeAt(i);
-    if (c === 36 /* $ */ && i + 1 < to && text.charCodeAt(i + 1) === 123 /* { */) {
-      const close = text.indexOf('}', i);
-      out[n++] = one;
-      out[n++] = star;
-      i = close < 0 || close >= to ? to : close + 1;
-      continue;
-    }
-    out[n++] = c === 42 ? star : c;
-    i++;
-  }
-  return out.slice(0, n);
-}
-
-/** The tokens of an empty field and of a field that is one variable (`${Partition}`, `${Region}`, `${Account}`). */
-const NO_TOKENS: Tokens = new Int32Array(0);
-const ONE_VARIABLE: Tokens = Int32Array.of(FIELD_ONE, FIELD_STAR);
-
-/**
- * formatTokens for one of the first four fields. Nearly every format's partition, region and account are empty
- * or a single variable: those share one read-only array instead of allocating per format (the catalogue's
- * formats are compiled on a cold run's hot path).
- */
-function fieldTokens(text: string, from: number, to: number): Tokens {
-  if (from === to) return NO_TOKENS;
-  if (text.charCodeAt(from) === 36 /* $ */ && text.charCodeAt(from + 1) === 123 /* { */ && text.indexOf('}', from) === to - 1) {
-    return ONE_VARIABLE;
-  }
-  return formatTokens(text, from, to, true);
-}
-
-/** Service fields by text: a few hundred services share them across thousands of formats. */
-const serviceTokenCache = new Map<string, Tokens>();
-
-function serviceTokens(service: string): Tokens {
-  let tokens = serviceTokenCache.get(service);
-  if (!tokens) {
-    tokens = formatTokens(service, 0, service.length, true);
-    if (serviceTokenCache.size >= 10_000) serviceTokenCache.clear();
-    serviceTokenCache.set(service, tokens);
-  }
-  return tokens;
+function formatText(text: string, from: number, to: number): Tokens {
+  const field = from === 0 && to === text.length ? text : text.slice(from, to);
+  return field.indexOf('${') < 0 ? field : field.replace(FORMAT_VARIABLE, VARIABLE);
 }
 
 /**
@@ -168,8 +106,10 @@ class CompiledArnFormat implements ArnFormat {
   readonly hasRegion: boolean;
   readonly hasAccount: boolean;
   readonly regionIsVariable: boolean;
-  readonly resourcePrefix: string;
+  /** where the resource part starts (-1: the format has no fields) */
+  private readonly resourceAt: number;
   private whole: Tokens | undefined;
+  private shiftedFormat: ArnFormat | null | undefined;
 
   constructor(format: string) {
     this.format = format;
@@ -187,30 +127,53 @@ class CompiledArnFormat implements ArnFormat {
     if (d >= 0) {
       const service = format.slice(a + 1, b);
       this.fields = [
-        fieldTokens(format, 4, a),
-        serviceTokens(service),
-        fieldTokens(format, b + 1, c),
-        fieldTokens(format, c + 1, d),
-        formatTokens(format, d + 1, format.length, false),
+        formatText(format, 4, a),
+        formatText(service, 0, service.length),
+        formatText(format, b + 1, c),
+        formatText(format, c + 1, d),
+        formatText(format, d + 1, format.length),
       ];
       this.service = service;
       this.hasRegion = c > b + 1;
       this.hasAccount = d > c + 1;
       this.regionIsVariable = format.startsWith('${', b + 1) && b + 2 < c;
-      const firstVar = format.indexOf('${', d + 1);
-      this.resourcePrefix = firstVar < 0 ? format.slice(d + 1) : format.slice(d + 1, firstVar);
+      this.resourceAt = d + 1;
     } else {
       this.fields = undefined;
       this.service = '';
       this.hasRegion = false;
       this.hasAccount = false;
       this.regionIsVariable = false;
-      this.resourcePrefix = '';
+      this.resourceAt = -1;
     }
+    this.whole = undefined;
+    this.shiftedFormat = undefined;
+  }
+
+  get resourcePrefix(): string {
+    const at = this.resourceAt;
+    if (at < 0) return '';
+    const firstVar = this.format.indexOf('${', at);
+    return firstVar < 0 ? this.format.slice(at) : this.format.slice(at, firstVar);
+  }
+
+  get shifted(): ArnFormat | null {
+    let out = this.shiftedFormat;
+    if (out === undefined) {
+      out = null;
+      const at = this.resourceAt;
+      if (at >= 0) {
+        const colon = this.format.indexOf(':', at);
+        const firstVar = this.format.indexOf('${', at);
+        if (colon >= 0 && (firstVar < 0 || colon < firstVar)) out = compileArnFormat(this.format.slice(0, at) + this.format.slice(colon + 1));
+      }
+      this.shiftedFormat = out;
+    }
+    return out;
   }
 
   get tokens(): Tokens {
-    return (this.whole ??= formatTokens(this.format, 0, this.format.length, false));
+    return (this.whole ??= formatText(this.format, 0, this.format.length));
   }
 }
 
@@ -240,46 +203,43 @@ export function patternIntersectsFormat(pattern: string, format: ArnFormat): boo
 }
 
 /**
- * The tokens of one field of a policy ARN pattern, for fieldIntersectsFormat; null for a field that is just `*`,
- * which intersects every format field (each accepts some text, and `*` accepts all). Not memoised: for a field
- * a caller asks about once (a resource part), tokenising is cheaper than a memo entry.
+ * Whether a pattern whose fields other than `index` (0 partition, 1 service, 2 region, 3 account, 4 resource)
+ * are all `*` can match the format: the answer patternIntersectsFormat gives for `arn:*:*:*:*:${field}` and the
+ * like, without building, parsing and memoising that pattern for each format a caller tries. `field` is the
+ * pattern's text of that field (IAM wildcards; policy variables already `*`).
  */
-export function patternFieldTokens(field: string): Tokens | null {
-  return field === '*' ? null : tokenizePattern(field);
+export function fieldIntersectsFormat(field: string, index: number, format: ArnFormat): boolean {
+  if (field === '*') return true;
+  const f = format.fields;
+  if (!f) throw new Error('fieldIntersectsFormat: the format has no fields');
+  return textIntersects(field, f[index]!, index < 4);
 }
 
 /**
- * Whether a pattern whose fields other than `index` (0 partition, 1 service, 2 region, 3 account, 4 resource)
- * are all `*` can match the format: the answer patternIntersectsFormat gives for `arn:*:*:*:*:${field}` and the
- * like, without building, parsing and memoising that pattern for each format a caller tries.
+ * Whether a format's field (`format.fields[i]`) can start with the literal character `c`: it is empty (then the
+ * intersection's own test decides), or starts with a wildcard or with `c`.
  */
-export function fieldIntersectsFormat(tokens: Tokens | null, index: number, format: ArnFormat): boolean {
-  if (tokens === null) return true;
-  const f = format.fields;
-  if (!f) throw new Error('fieldIntersectsFormat: the format has no fields');
-  return tokensIntersect(tokens, f[index]!);
+export function fieldMayStartWith(field: Tokens, c: number): boolean {
+  if (field.length === 0) return true;
+  const t = field.charCodeAt(0);
+  return t === c || t === 42 || t === STAR_CHAR || t === ONE_CHAR;
 }
 
-/** A policy ARN pattern prepared for intersection with many formats: split into field tokens once. */
+/** A policy ARN pattern prepared for intersection with many formats: split into its fields once. */
 export interface ArnPattern {
   readonly text: string;
-  /** tokens of the five fields (null for a field that is just `*`), when the pattern has all five colons */
-  readonly fields: readonly (Tokens | null)[] | undefined;
+  /** the five fields, when the pattern has all five colons */
+  readonly fields: Arn | undefined;
 }
 
 /**
  * Prepares a pattern for arnPatternIntersectsFormat (policy variables must already be wildcards). A caller that
  * has parsed the text already passes the parse (`parsed` must be `parseArn(text)`, or that with fields widened
- * to `*`, which the pattern then means).
+ * to `*`, which the pattern then means). The fields are kept as text: the intersection reads a pattern's
+ * characters as its tokens, so preparing one allocates nothing.
  */
 export function compileArnPattern(text: string, parsed: Arn | undefined = parseArn(text)): ArnPattern {
-  const p = parsed;
-  return {
-    text,
-    fields: p
-      ? [patternFieldTokens(p.partition), patternFieldTokens(p.service), patternFieldTokens(p.region), patternFieldTokens(p.account), patternFieldTokens(p.resource)]
-      : undefined,
-  };
+  return { text, fields: parsed };
 }
 
 /**
@@ -290,46 +250,55 @@ export function arnPatternIntersectsFormat(pattern: ArnPattern, format: ArnForma
   const p = pattern.fields;
   const f = format.fields;
   if (p && f) {
-    // The resource part first: it is where formats differ. A null field is `*`, which intersects any.
+    // The resource part first: it is where formats differ. A field that is `*` intersects any.
     return (
-      (p[4] === null || tokensIntersect(p[4]!, f[4]!)) &&
-      (p[0] === null || tokensIntersect(p[0]!, f[0]!)) &&
-      (p[1] === null || tokensIntersect(p[1]!, f[1]!)) &&
-      (p[2] === null || tokensIntersect(p[2]!, f[2]!)) &&
-      (p[3] === null || tokensIntersect(p[3]!, f[3]!))
+      (p.resource === '*' || textIntersects(p.resource, f[4]!, false)) &&
+      (p.partition === '*' || textIntersects(p.partition, f[0]!, true)) &&
+      (p.service === '*' || textIntersects(p.service, f[1]!, true)) &&
+      (p.region === '*' || textIntersects(p.region, f[2]!, true)) &&
+      (p.account === '*' || textIntersects(p.account, f[3]!, true))
     );
   }
-  return tokensIntersect(patternTokens(pattern.text), format.tokens);
+  return textIntersects(pattern.text, format.tokens, false);
 }
 
-
-/** Scratch space for tokensIntersect: a visited mark per (i, j) state, stamped so it never needs clearing. */
+/** Scratch space for textIntersects: a visited mark per (i, j) state, stamped so it never needs clearing. */
 let visited = new Uint32Array(1024);
 let stamp = 0;
 let stack = new Int32Array(1024);
 
 /**
  * Reachability in the product of two token automata: O(|a| × |b|) states, each visited once, no backtracking.
- * Returns whether some string is accepted by both. State (i, j) is `i * width + j`; one loop, no closures, as
- * it runs for every (pattern, format) pair a cold run meets.
+ * Returns whether some string is accepted by both the pattern text `a` (IAM wildcards: its characters are its
+ * tokens, read in place) and the format text `b` (see formatText), whose wildcards are of the `field` class when
+ * `field` (partition, service, region, account) and of the `any` class otherwise. State (i, j) is
+ * `i * width + j`; one loop, no closures, as it runs for every (pattern, format) pair a cold run meets.
  */
-function tokensIntersect(a: Tokens, b: Tokens): boolean {
-  // `b` is always the format's side. A field that is one variable (`${Partition}`, `${Region}`, `${Account}`)
-  // holds any text of one or more characters without `:`: the pattern can write one unless it is empty or has a
-  // literal `:` (its wildcards can each take a character that is not one). No automaton for the commonest case.
-  if (b === ONE_VARIABLE) {
-    if (a.length === 0) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] === 58 /* : */) return false;
-    return true;
-  }
+function textIntersects(a: string, b: Tokens, field: boolean): boolean {
   const la = a.length;
+  // A field that is one variable (`${Partition}`, `${Region}`, `${Account}`) holds any text of one or more
+  // characters without `:`: the pattern can write one unless it is empty or has a literal `:` (its wildcards can
+  // each take a character that is not one). No automaton for the commonest case.
+  if (field && b === VARIABLE) return la > 0 && a.indexOf(':') < 0;
   const lb = b.length;
   // Both ends are anchored: literal characters facing each other at either end must agree (a cheap "no"), and
   // two texts without wildcards that agree throughout are the same text (a cheap "yes": service names).
   let front = 0;
-  for (; front < la && front < lb && a[front]! >= 0 && b[front]! >= 0; front++) if (a[front] !== b[front]) return false;
+  for (; front < la && front < lb; front++) {
+    const c = a.charCodeAt(front);
+    const t = b.charCodeAt(front);
+    if (c === 42 || c === 63 || t === 42 || t === STAR_CHAR || t === ONE_CHAR) break;
+    if (c !== t) return false;
+  }
   if (front === la && front === lb) return true;
-  for (let i = la - 1, j = lb - 1; i >= 0 && j >= 0 && a[i]! >= 0 && b[j]! >= 0; i--, j--) if (a[i] !== b[j]) return false;
+  for (let i = la - 1, j = lb - 1; i >= 0 && j >= 0; i--, j--) {
+    const c = a.charCodeAt(i);
+    const t = b.charCodeAt(j);
+    if (c === 42 || c === 63 || t === 42 || t === STAR_CHAR || t === ONE_CHAR) break;
+    if (c !== t) return false;
+  }
+  const star = field ? FIELD_STAR : ANY_STAR;
+  const one = field ? FIELD_ONE : ANY_ONE;
   const width = lb + 1;
   const size = (la + 1) * width;
   if (visited.length < size) {
@@ -355,10 +324,12 @@ function tokensIntersect(a: Tokens, b: Tokens): boolean {
     const j = k - i * width;
     const inA = i < la;
     const inB = j < lb;
-    const ta = inA ? a[i]! : 0;
-    const tb = inB ? b[j]! : 0;
-    const starA = inA && (ta === ANY_STAR || ta === FIELD_STAR);
-    const starB = inB && (tb === ANY_STAR || tb === FIELD_STAR);
+    const ca = inA ? a.charCodeAt(i) : 0;
+    const cb = inB ? b.charCodeAt(j) : 0;
+    const ta = ca === 42 ? ANY_STAR : ca === 63 ? ANY_ONE : ca;
+    const tb = cb === 42 || cb === STAR_CHAR ? star : cb === ONE_CHAR ? one : cb;
+    const starA = inA && ta === ANY_STAR;
+    const starB = inB && tb === star;
     // A star may match nothing: (i + 1, j) and (i, j + 1).
     if (starA && seen[k + width] !== mark) {
       seen[k + width] = mark;

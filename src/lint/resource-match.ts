@@ -75,6 +75,8 @@ function formatTexts(arnFormat: string): string[] {
  */
 export class ResourcePattern {
   readonly text: string;
+  /** the ARN's service part in lower case; undefined when the text is not a five-field ARN */
+  readonly arnService: string | undefined;
   /**
    * The pattern in lower case, parsed once; an empty account written as `*` (see above). That one pattern is
    * enough: with `*` for the account it matches whatever the pattern as written matches, and more.
@@ -96,6 +98,7 @@ export class ResourcePattern {
     // Compared in lower case, like the formats (see above).
     text = text.toLowerCase();
     const arn = parseArn(text);
+    this.arnService = arn?.service;
     const account = arn?.account;
     if (arn && arn.account === '') {
       arn.account = '*';
@@ -110,7 +113,7 @@ export class ResourcePattern {
     if (this.span === undefined) return false;
     // `secret:${SecretId}`: the account's trailing `*` may also cover `:secret`, leaving `${SecretId}` for the
     // pattern's resource part.
-    const shifted = shiftedFormat(format);
+    const shifted = format.shifted;
     return shifted !== null && arnPatternIntersectsFormat(this.span, shifted);
   }
 
@@ -158,35 +161,14 @@ export class ResourcePattern {
   knownTypes(catalog: Catalog): readonly ResourceType[] {
     const known = this.known;
     if (known && known.catalog === catalog) return known.types;
-    const arn = parseArn(this.text.toLowerCase());
-    const service = arn && !/[*?]/.test(arn.service) ? arn.service : undefined;
+    const arnService = this.arnService;
+    const service = arnService !== undefined && !/[*?]/.test(arnService) ? arnService : undefined;
     const types: ResourceType[] = [];
     for (const t of typesByArnService(catalog, service)) if (this.matchesType(t)) types.push(t);
     this.known = { catalog, types };
     return types;
   }
 }
-
-/**
- * The format with the resource part's first token moved into the account (`secret:${SecretId}` → `${SecretId}`
- * after an account that now ends in `secret`), or null when the resource prefix has no `:`. One per format.
- */
-function shiftedFormat(format: ArnFormat): ArnFormat | null {
-  let shifted = shiftedFormats.get(format);
-  if (shifted === undefined) {
-    shifted = null;
-    const colon = format.resourcePrefix.indexOf(':');
-    const parsed = colon < 0 ? undefined : parseArn(format.format);
-    if (parsed) {
-      const rest = parsed.resource.slice(colon + 1);
-      shifted = compileArnFormat(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${parsed.account}:${rest}`);
-    }
-    shiftedFormats.set(format, shifted);
-  }
-  return shifted;
-}
-
-const shiftedFormats = new WeakMap<ArnFormat, ArnFormat | null>();
 
 /**
  * Whether the pattern can name a resource of any type in the catalogue. A pattern that names none may be a type

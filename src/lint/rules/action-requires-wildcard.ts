@@ -1,5 +1,5 @@
 import type { Action } from '../../catalog/catalog.js';
-import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
+import { variablesAsWildcards } from '../../engine/arn.js';
 import { isAllow, isDeny } from '../../policy/model.js';
 import { emptyNameFormats, hasMergedPages, resourcePattern, type ResourcePattern } from '../resource-match.js';
 import type { Rule } from '../rule.js';
@@ -72,9 +72,8 @@ function allUnscoped(actions: readonly Action[]): boolean {
  * and it cannot match any of their empty-name ARNs.
  */
 function namesSpecificResource(pattern: ResourcePattern, actions: readonly Action[]): boolean {
-  const arn = parseArn(pattern.text);
-  if (!arn || /[*?]/.test(arn.service)) return false;
-  const arnService = arn.service.toLowerCase();
+  const arnService = pattern.arnService;
+  if (arnService === undefined || /[*?]/.test(arnService)) return false;
   let ownService = false;
   // A wildcard's actions are of one service, or a few: each service judged once (no set of them built).
   for (let i = 0; i < actions.length; i++) {

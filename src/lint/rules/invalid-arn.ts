@@ -1,13 +1,12 @@
 import type { Catalog, ResourceType } from '../../catalog/catalog.js';
 import {
   fieldIntersectsFormat,
+  fieldMayStartWith,
   parseArn,
-  patternFieldTokens,
   PARTITIONS,
   variablesAsWildcards,
   type Arn,
   type ArnFormat,
-  type Tokens,
 } from '../../engine/arn.js';
 import { compileWildcard } from '../../engine/wildcard.js';
 import { strList } from '../../policy/build.js';
@@ -211,18 +210,24 @@ function ownFormats(catalog: Catalog, arnService: string): Candidate[] {
 
 function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Problem | undefined {
   if (WILD.test(written.service)) return undefined;
-  // A literal of the same shape as parseArn's (not a spread: that takes a slow generic path before V8 optimises).
-  const arn: Arn = {
-    partition: written.partition,
-    service: written.service,
-    region: written.region.toLowerCase(),
-    account: written.account.toLowerCase(),
-    resource: written.resource.toLowerCase(),
-  };
-  // The resource part, tokenised once for every format it is tried against.
-  const resource = patternFieldTokens(arn.resource);
+  const region = written.region.toLowerCase();
+  const account = written.account.toLowerCase();
+  const resource = written.resource.toLowerCase();
   // Usually the service's own resource types settle it; only a suspected problem consults every service.
-  const own = ownFormats(catalog, arn.service);
+  const own = ownFormats(catalog, written.service);
+  // The common answer in one pass, without the lists below: one of the service's own formats that the resource
+  // part, the region and the account all fit, when the account and region need no look of their own (see
+  // regionOrAccountProblem: with such a format and such fields it finds nothing). Anything else takes the long way.
+  if (own.length > 0 && !badAccountDigits(account) && !regionNeedsShapeCheck(written.region)) {
+    for (const c of startingWith(own, resource)) {
+      const f = c.format;
+      if (fieldIntersectsFormat(resource, 4, f) && fieldIntersectsFormat(region, 2, f) && (account === '' || fieldIntersectsFormat(account, 3, f))) {
+        return undefined;
+      }
+    }
+  }
+  // A literal of the same shape as parseArn's (not a spread: that takes a slow generic path before V8 optimises).
+  const arn: Arn = { partition: written.partition, service: written.service, region, account, resource };
   if (own.length > 0) {
     const byResource = matchingResource(own, resource);
     if (byResource.length > 0 && !regionOrAccountProblem(raw, written, arn, own, byResource)) return undefined;
@@ -232,9 +237,21 @@ function computeFormatProblem(catalog: Catalog, raw: string, written: Arn): Prob
   return regionOrAccountProblem(raw, written, arn, all, matchingResource(all, resource));
 }
 
-/** The formats whose resource part the ARN's resource part (tokens; null for `*`) can match. */
-function matchingResource(formats: Candidate[], resource: Tokens | null): Candidate[] {
-  if (resource === null) return formats;
+/** An account written as digits that is not the 12-digit account id (Access Analyzer: "Invalid ARN account"). */
+function badAccountDigits(account: string): boolean {
+  return /^[\d-]+$/.test(account) && !/^\d{12}$/.test(account);
+}
+
+const REGION_SHAPE = /^[a-z]{2,}(-[a-z]+)+-\d{1,2}$/;
+
+/** Whether regionShapeProblem's answer for this region depends on the formats (else it has none). */
+function regionNeedsShapeCheck(region: string): boolean {
+  return !(region === '' || WILD.test(region) || !/^[A-Za-z0-9-]+$/.test(region) || REGION_SHAPE.test(region));
+}
+
+/** The formats whose resource part the ARN's resource part can match. */
+function matchingResource(formats: Candidate[], resource: string): Candidate[] {
+  if (resource === '*') return formats;
   const out: Candidate[] = [];
   for (const f of startingWith(formats, resource)) if (fieldIntersectsFormat(resource, 4, f.format)) out.push(f);
   return out;
@@ -248,17 +265,16 @@ const byFirstChar = new WeakMap<Candidate[], Map<number, Candidate[]>>();
  * with another literal character cannot match (the first step of the intersection's literal-ends test), and
  * there are dozens per service (EC2, IAM, SageMaker): each ARN is tried against a few, not all.
  */
-function startingWith(formats: Candidate[], resource: Tokens): Candidate[] {
-  const first = resource.length > 0 ? resource[0]! : -1;
-  if (first < 0 || formats.length < 8) return formats;
+function startingWith(formats: Candidate[], resource: string): Candidate[] {
+  const first = resource.length > 0 ? resource.charCodeAt(0) : -1;
+  if (first < 0 || first === 42 /* * */ || first === 63 /* ? */ || formats.length < 8) return formats;
   let lists = byFirstChar.get(formats);
   if (!lists) byFirstChar.set(formats, (lists = new Map()));
   let list = lists.get(first);
   if (!list) {
     list = [];
     for (const f of formats) {
-      const t = f.format.fields![4]!;
-      if (t.length === 0 || t[0]! < 0 || t[0] === first) list.push(f);
+      if (fieldMayStartWith(f.format.fields![4]!, first)) list.push(f);
     }
     lists.set(first, list);
   }
@@ -267,8 +283,7 @@ function startingWith(formats: Candidate[], resource: Tokens): Candidate[] {
 
 /** Whether some candidate's field `index` (2 region, 3 account) can hold the ARN's value there. */
 function someFieldFits(candidates: Candidate[], index: 2 | 3, value: string): boolean {
-  const tokens = patternFieldTokens(value);
-  for (const c of candidates) if (fieldIntersectsFormat(tokens, index, c.format)) return true;
+  for (const c of candidates) if (fieldIntersectsFormat(value, index, c.format)) return true;
   return false;
 }
 
@@ -296,7 +311,7 @@ function regionOrAccountProblem(raw: string, written: Arn, arn: Arn, formats: Ca
     };
   }
   // An account written as digits must be the 12-digit account id (Access Analyzer: "Invalid ARN account").
-  if (/^[\d-]+$/.test(arn.account) && !/^\d{12}$/.test(arn.account)) {
+  if (badAccountDigits(arn.account)) {
     const digits = arn.account.replace(/-/g, '');
     return {
       message: `the account "${arn.account}" is not a 12-digit AWS account id`,
@@ -313,11 +328,9 @@ function regionOrAccountProblem(raw: string, written: Arn, arn: Arn, formats: Ca
  */
 function regionShapeProblem(raw: string, arn: Arn, candidates: Candidate[]): Problem | undefined {
   const region = arn.region;
-  if (region === '' || WILD.test(region) || !/^[A-Za-z0-9-]+$/.test(region)) return undefined;
+  if (!regionNeedsShapeCheck(region)) return undefined;
   if (!candidates.every((c) => c.format.regionIsVariable)) return undefined;
-  const shape = /^[a-z]{2,}(-[a-z]+)+-\d{1,2}$/;
-  if (shape.test(region)) return undefined;
-  if (shape.test(region.toLowerCase())) {
+  if (REGION_SHAPE.test(region.toLowerCase())) {
     return { message: `regions are lower-case: "${region.toLowerCase()}", not "${region}"`, ...fixed(replaceField(raw, 3, region.toLowerCase())) };
   }
   if (region !== region.toLowerCase()) return undefined;
