@@ -3,13 +3,13 @@
  * expanding `*` over the catalogue (the rules ask about a few dozen named actions, never about every action),
  * and which conditions narrow a grant.
  */
-import type { Catalog, ResourceType } from '../catalog/catalog.js';
+import type { Catalog, ResourceType, Service } from '../catalog/catalog.js';
 import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, hasWildcard } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
-import type { PolicyAnalysis } from './analysis.js';
+import type { ActionItem, PolicyAnalysis } from './analysis.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -28,13 +28,13 @@ export interface ActionHit {
 export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullName: string): ActionHit | undefined {
   const id = queryOf(fullName).id;
   if (s.action) {
-    const i = firstItems(analysis, s)?.[id] ?? 0;
+    const i = firstItems(analysis, s)?.first[id] ?? 0;
     if (i === 0) return undefined;
     const item = s.action.items[i - 1]!;
     return { pointer: item.pointer, written: item.value };
   }
   if (s.notAction) {
-    if ((firstItems(analysis, s)?.[id] ?? 0) !== 0) return undefined;
+    if ((firstItems(analysis, s)?.first[id] ?? 0) !== 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
@@ -104,10 +104,16 @@ function queryOf(fullName: string): ActionQuery {
   return q;
 }
 
-const listIds = new WeakMap<readonly string[], { generation: number; ids: Int32Array }>();
+/** A list of names as query ids: `ids` in the list's order, `member[id]` 1 when the list names the query. */
+interface ListIds {
+  generation: number;
+  ids: Int32Array;
+  member: Uint8Array;
+}
+const listIds = new WeakMap<readonly string[], ListIds>();
 
-/** The query ids of a list of names, in the list's order. */
-function idsOf(actions: readonly string[]): Int32Array {
+/** The query ids of a list of names. */
+function idsOf(actions: readonly string[]): ListIds {
   let entry = listIds.get(actions);
   if (!entry || entry.generation !== generation) {
     const ids = new Int32Array(actions.length);
@@ -117,11 +123,13 @@ function idsOf(actions: readonly string[]): Int32Array {
       for (let i = 0; i < actions.length; i++) ids[i] = queryOf(actions[i]!).id;
       if (emptied === before) break;
     }
+    const member = new Uint8Array(queryList.length);
+    for (let i = 0; i < ids.length; i++) member[ids[i]!] = 1;
     // queryOf may have added names: the generation after the whole list is the one the ids belong to.
-    entry = { generation, ids };
+    entry = { generation, ids, member };
     listIds.set(actions, entry);
   }
-  return entry.ids;
+  return entry;
 }
 
 const WILDCARD = /[*?]/;
@@ -172,50 +180,69 @@ function computeMatches(p: ActionPattern): readonly number[] {
 }
 
 /**
- * For the statement's `Action` list (its `NotAction` list when it has no `Action`): for each query id, 1 + the
- * index of the first item that matches it (0: none); null when no item matches any query (most statements of a
- * corpus). Unresolved template values and malformed items have no pattern and match nothing.
+ * For the statement's `Action` list (its `NotAction` list when it has no `Action`): `first`, for each query id,
+ * 1 + the index of the first item that matches it (0: none), and `hits`, the ids some item matches, in the order
+ * they are first matched (most statements hit a few of the ~140 names: questions about "any of these names"
+ * walk the hits, not every name). null when no item matches any query (most statements of a corpus). Unresolved
+ * template values and malformed items have no pattern and match nothing.
  */
-let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, Int32Array | null> } = {
+interface StatementTable {
+  first: Int32Array;
+  hits: number[];
+}
+
+let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, StatementTable | null> } = {
   analysis: undefined,
   generation: 0,
   first: new Map(),
 };
 
-function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
+function firstItems(analysis: PolicyAnalysis, s: Statement): StatementTable | null {
   // One policy's tables at a time (the rules run policy by policy): a Map that dies with the policy, not a
   // WeakMap entry per statement of the corpus.
   if (tables.analysis !== analysis || tables.generation !== generation) tables = { analysis, generation, first: new Map() };
-  let first = tables.first.get(s);
-  if (first === undefined) {
-    first = null;
-    const items = s.action ? analysis.actions(s) : analysis.notActions(s);
-    // Lists run service by service (hundreds of `ec2:…` in a row): the last service's queries are kept, so most
-    // items cost a string compare, not a lookup.
-    let lastService = '';
-    let lastQueries: ServiceQueries | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      const p = item.pattern;
-      if (p === undefined) continue;
-      let ids: readonly number[];
-      // The analysis names the catalogue service only for a literal service part.
-      if (item.service !== undefined) {
-        if (p.service !== lastService) {
-          lastService = p.service;
-          lastQueries = queriesByService.get(p.service);
-        }
-        // Most items name a service the rules never ask about: no look at the action part then.
-        if (lastQueries === undefined) continue;
-        ids = hasWildcard(p.name) ? matchesOf(p, true) : (lastQueries.byAction.get(p.name)?.only ?? NO_IDS);
-      } else ids = matchesOf(p, false);
-      if (ids.length === 0) continue;
-      first ??= new Int32Array(queryList.length);
-      for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) first[ids[k]!] = i + 1;
-    }
-    tables.first.set(s, first);
+  let table = tables.first.get(s);
+  if (table === undefined) {
+    table = computeFirstItems(s.action ? analysis.actions(s) : analysis.notActions(s));
+    tables.first.set(s, table);
   }
-  return first;
+  return table;
+}
+
+function computeFirstItems(items: readonly ActionItem[]): StatementTable | null {
+  let table: StatementTable | null = null;
+  // Lists run service by service (hundreds of `ec2:…` in a row): the last service's queries are kept, so most
+  // items cost a compare of the catalogue's service objects, not a lookup.
+  let lastService: Service | undefined;
+  let lastQueries: ServiceQueries | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const p = item.pattern;
+    if (p === undefined) continue;
+    let ids: readonly number[];
+    // The analysis names the catalogue service only for a literal service part.
+    const service = item.service;
+    if (service !== undefined) {
+      if (service !== lastService) {
+        lastService = service;
+        lastQueries = queriesByService.get(p.service);
+      }
+      // Most items name a service the rules never ask about: no look at the action part then.
+      if (lastQueries === undefined) continue;
+      ids = hasWildcard(p.name) ? matchesOf(p, true) : (lastQueries.byAction.get(p.name)?.only ?? NO_IDS);
+    } else ids = matchesOf(p, false);
+    if (ids.length === 0) continue;
+    table ??= { first: new Int32Array(queryList.length), hits: [] };
+    const first = table.first;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (first[id] === 0) {
+        first[id] = i + 1;
+        table.hits.push(id);
+      }
+    }
+  }
+  return table;
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
@@ -376,7 +403,10 @@ const RESOURCE_NARROWING = [
 
 /** Whether a positive condition on a resource-narrowing key restricts the statement (see RESOURCE_NARROWING). */
 export function narrowsResources(s: Statement): boolean {
-  for (const c of s.condition?.clauses ?? []) if (isPositive(c) && isNarrowingKey(c.key)) return true;
+  // Most statements have no condition: no empty array to walk then.
+  const clauses = s.condition?.clauses;
+  if (clauses === undefined) return false;
+  for (const c of clauses) if (isPositive(c) && isNarrowingKey(c.key)) return true;
   return false;
 }
 
@@ -429,46 +459,63 @@ export function reportListedOnUnscoped(
   actions: readonly string[],
   message: (granted: readonly string[], written: string, resource: string) => string,
 ): void {
-  const ids = idsOf(actions);
+  const list = idsOf(actions);
   for (const s of ctx.document.statements) {
     if (!isAllow(s)) continue;
-    // Which listed names the statement grants comes first: it is an array read per name, and most statements
-    // grant none, so their resources and conditions are never looked at.
-    const list = s.action ?? s.notAction;
-    if (!list) continue;
-    const first = firstItems(ctx.analysis, s);
-    const viaNotAction = s.action === undefined;
-    if (!viaNotAction ? !grantsSome(first, ids) : first !== null && !missesSome(first, ids)) continue;
+    // Which listed names the statement grants comes first: most statements grant none, so their resources and
+    // conditions are never looked at.
+    let table: StatementTable | null;
+    if (s.action) {
+      table = firstItems(ctx.analysis, s);
+      if (table === null || !hitsSome(table.hits, list.member)) continue;
+    } else if (s.notAction) {
+      table = firstItems(ctx.analysis, s);
+      if (table !== null && !missesSome(table.first, list.ids)) continue;
+    } else continue;
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
-    // By the granting item (1 + its index; 0 for the NotAction element), in the order items first grant.
-    const byItem = new Map<number, { pointer: string; written: string; granted: string[]; resource: string }>();
-    for (let k = 0; k < ids.length; k++) {
-      const at = first === null ? 0 : first[ids[k]!]!;
-      if (viaNotAction ? at !== 0 : at === 0) continue;
-      const name = actions[k]!;
-      // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
-      // s3:GetObject scoped.
-      const on = unscoped.find((r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, name));
-      if (!on) continue;
-      const key = viaNotAction ? 0 : at;
-      let entry = byItem.get(key);
-      if (!entry) {
-        const resource = on.value === 'NotResource' ? 'NotResource' : `"${on.value}"`;
-        const item = viaNotAction ? undefined : list.items[at - 1]!;
-        entry = { pointer: item ? item.pointer : list.pointer, written: item ? item.value : 'NotAction', granted: [], resource };
-        byItem.set(key, entry);
-      }
-      entry.granted.push(name);
-    }
-    for (const { pointer, written, granted, resource } of byItem.values()) ctx.report({ pointer, message: message(granted, written, resource) });
+    reportStatement(ctx, s, table, list.ids, actions, unscoped, message);
   }
 }
 
-/** Whether some item matches one of the ids. */
-function grantsSome(first: Int32Array | null, ids: Int32Array): boolean {
-  if (first === null) return false;
-  for (let k = 0; k < ids.length; k++) if (first[ids[k]!] !== 0) return true;
+/** reportListedOnUnscoped's findings for one statement that grants some listed name on an unscoped resource. */
+function reportStatement(
+  ctx: RuleContext,
+  s: Statement,
+  table: StatementTable | null,
+  ids: Int32Array,
+  actions: readonly string[],
+  unscoped: readonly UnscopedResource[],
+  message: (granted: readonly string[], written: string, resource: string) => string,
+): void {
+  const list = (s.action ?? s.notAction)!;
+  const viaNotAction = s.action === undefined;
+  // By the granting item (1 + its index; 0 for the NotAction element), in the order items first grant.
+  const byItem = new Map<number, { pointer: string; written: string; granted: string[]; resource: string }>();
+  for (let k = 0; k < ids.length; k++) {
+    const at = table === null ? 0 : table.first[ids[k]!]!;
+    if (viaNotAction ? at !== 0 : at === 0) continue;
+    const name = actions[k]!;
+    // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
+    // s3:GetObject scoped.
+    const on = unscoped.find((r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, name));
+    if (!on) continue;
+    const key = viaNotAction ? 0 : at;
+    let entry = byItem.get(key);
+    if (!entry) {
+      const resource = on.value === 'NotResource' ? 'NotResource' : `"${on.value}"`;
+      const item = viaNotAction ? undefined : list.items[at - 1]!;
+      entry = { pointer: item ? item.pointer : list.pointer, written: item ? item.value : 'NotAction', granted: [], resource };
+      byItem.set(key, entry);
+    }
+    entry.granted.push(name);
+  }
+  for (const { pointer, written, granted, resource } of byItem.values()) ctx.report({ pointer, message: message(granted, written, resource) });
+}
+
+/** Whether one of the statement's hits is a listed query. */
+function hitsSome(hits: readonly number[], member: Uint8Array): boolean {
+  for (let k = 0; k < hits.length; k++) if (member[hits[k]!] !== 0) return true;
   return false;
 }
 
@@ -480,19 +527,26 @@ function missesSome(first: Int32Array, ids: Int32Array): boolean {
 
 /** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
 export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly string[]): Set<string> {
-  const ids = idsOf(actions);
-  const out = new Set<string>();
+  const { ids } = idsOf(actions);
+  // Which queries some Allow statement applies to, by id; the listed ones are read out at the end, in the
+  // list's order.
+  let allowed: Uint8Array | undefined;
   for (const s of analysis.document.statements) {
     if (!isAllow(s)) continue;
-    if (!s.action && !s.notAction) continue;
-    const first = firstItems(analysis, s);
-    if (s.action ? first === null : first !== null && !missesSome(first, ids)) continue;
-    const granting = s.action !== undefined;
-    for (let k = 0; k < ids.length; k++) {
-      const at = first === null ? 0 : first[ids[k]!]!;
-      if ((at !== 0) === granting) out.add(actions[k]!);
+    if (s.action) {
+      const table = firstItems(analysis, s);
+      if (table === null) continue;
+      allowed ??= new Uint8Array(queryList.length);
+      const hits = table.hits;
+      for (let k = 0; k < hits.length; k++) allowed[hits[k]!] = 1;
+    } else if (s.notAction) {
+      const table = firstItems(analysis, s);
+      allowed ??= new Uint8Array(queryList.length);
+      for (let k = 0; k < ids.length; k++) if (table === null || table.first[ids[k]!] === 0) allowed[ids[k]!] = 1;
     }
   }
+  const out = new Set<string>();
+  if (allowed !== undefined) for (let k = 0; k < ids.length; k++) if (allowed[ids[k]!] !== 0) out.add(actions[k]!);
   return out;
 }
 
