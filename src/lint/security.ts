@@ -28,13 +28,13 @@ export interface ActionHit {
 export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullName: string): ActionHit | undefined {
   const id = queryOf(fullName).id;
   if (s.action) {
-    const i = firstItems(analysis, s)?.first[id] ?? 0;
+    const i = itemOf(firstItems(analysis, s), id);
     if (i === 0) return undefined;
     const item = s.action.items[i - 1]!;
     return { pointer: item.pointer, written: item.value };
   }
   if (s.notAction) {
-    if ((firstItems(analysis, s)?.first[id] ?? 0) !== 0) return undefined;
+    if (itemOf(firstItems(analysis, s), id) !== 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
@@ -180,16 +180,14 @@ function computeMatches(p: ActionPattern): readonly number[] {
 }
 
 /**
- * For the statement's `Action` list (its `NotAction` list when it has no `Action`): `first`, for each query id,
- * 1 + the index of the first item that matches it (0: none), and `hits`, the ids some item matches, in the order
- * they are first matched (most statements hit a few of the ~140 names: questions about "any of these names"
- * walk the hits, not every name). null when no item matches any query (most statements of a corpus). Unresolved
- * template values and malformed items have no pattern and match nothing.
+ * For the statement's `Action` list (its `NotAction` list when it has no `Action`): the query ids some item
+ * matches, each followed by 1 + the index of the first item that matches it, in the order they are first matched
+ * (`[id, at, id, at, …]`); null when no item matches any query (most statements of a corpus). A statement hits
+ * two names on average: a short array, not a table over all ~140 (a typed array that size is allocated outside
+ * V8's heap, which costs more than the search it saves). Unresolved template values and malformed items have no
+ * pattern and match nothing.
  */
-interface StatementTable {
-  first: Int32Array;
-  hits: number[];
-}
+type StatementTable = number[];
 
 let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, StatementTable | null> } = {
   analysis: undefined,
@@ -208,6 +206,15 @@ function firstItems(analysis: PolicyAnalysis, s: Statement): StatementTable | nu
   }
   return table;
 }
+
+/** 1 + the index of the first item matching the query (0: none). */
+function itemOf(table: StatementTable | null, id: number): number {
+  if (table !== null) for (let k = 0; k < table.length; k += 2) if (table[k] === id) return table[k + 1]!;
+  return 0;
+}
+
+/** computeFirstItems's marks of the ids already in the table being built; cleared after each statement. */
+let seen = new Uint8Array(0);
 
 function computeFirstItems(items: readonly ActionItem[]): StatementTable | null {
   let table: StatementTable | null = null;
@@ -232,16 +239,19 @@ function computeFirstItems(items: readonly ActionItem[]): StatementTable | null 
       ids = hasWildcard(p.name) ? matchesOf(p, true) : (lastQueries.byAction.get(p.name)?.only ?? NO_IDS);
     } else ids = matchesOf(p, false);
     if (ids.length === 0) continue;
-    table ??= { first: new Int32Array(queryList.length), hits: [] };
-    const first = table.first;
+    if (table === null) {
+      table = [];
+      if (seen.length < queryList.length) seen = new Uint8Array(queryList.length);
+    }
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
-      if (first[id] === 0) {
-        first[id] = i + 1;
-        table.hits.push(id);
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        table.push(id, i + 1);
       }
     }
   }
+  if (table !== null) for (let k = 0; k < table.length; k += 2) seen[table[k]!] = 0;
   return table;
 }
 
@@ -467,10 +477,10 @@ export function reportListedOnUnscoped(
     let table: StatementTable | null;
     if (s.action) {
       table = firstItems(ctx.analysis, s);
-      if (table === null || !hitsSome(table.hits, list.member)) continue;
+      if (table === null || !hitsSome(table, list.member)) continue;
     } else if (s.notAction) {
       table = firstItems(ctx.analysis, s);
-      if (table !== null && !missesSome(table.first, list.ids)) continue;
+      if (table !== null && !missesSome(table, list.ids)) continue;
     } else continue;
     const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
@@ -493,7 +503,7 @@ function reportStatement(
   // By the granting item (1 + its index; 0 for the NotAction element), in the order items first grant.
   const byItem = new Map<number, { pointer: string; written: string; granted: string[]; resource: string }>();
   for (let k = 0; k < ids.length; k++) {
-    const at = table === null ? 0 : table.first[ids[k]!]!;
+    const at = itemOf(table, ids[k]!);
     if (viaNotAction ? at !== 0 : at === 0) continue;
     const name = actions[k]!;
     // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
@@ -514,39 +524,55 @@ function reportStatement(
 }
 
 /** Whether one of the statement's hits is a listed query. */
-function hitsSome(hits: readonly number[], member: Uint8Array): boolean {
-  for (let k = 0; k < hits.length; k++) if (member[hits[k]!] !== 0) return true;
+function hitsSome(table: StatementTable, member: Uint8Array): boolean {
+  for (let k = 0; k < table.length; k += 2) if (member[table[k]!] === 1) return true;
   return false;
 }
 
 /** Whether no item matches one of the ids (a `NotAction` list then leaves it allowed). */
-function missesSome(first: Int32Array, ids: Int32Array): boolean {
-  for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) return true;
+function missesSome(table: StatementTable, ids: Int32Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (itemOf(table, ids[k]!) === 0) return true;
   return false;
 }
 
+/** namesAllowedBy's marks of the listed ids some statement allows; cleared before it returns. */
+let allowedMarks = new Uint8Array(0);
+
 /** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
 export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly string[]): Set<string> {
-  const { ids } = idsOf(actions);
-  // Which queries some Allow statement applies to, by id; the listed ones are read out at the end, in the
-  // list's order.
-  let allowed: Uint8Array | undefined;
+  const { ids, member } = idsOf(actions);
+  // Marks by id in a buffer kept between calls (a typed array of ~140 entries per policy is allocated outside
+  // V8's heap); the listed ones are read out at the end, in the list's order.
+  if (allowedMarks.length < queryList.length) allowedMarks = new Uint8Array(queryList.length);
+  const marks = allowedMarks;
+  let some = false;
   for (const s of analysis.document.statements) {
     if (!isAllow(s)) continue;
     if (s.action) {
       const table = firstItems(analysis, s);
       if (table === null) continue;
-      allowed ??= new Uint8Array(queryList.length);
-      const hits = table.hits;
-      for (let k = 0; k < hits.length; k++) allowed[hits[k]!] = 1;
+      for (let k = 0; k < table.length; k += 2) {
+        const id = table[k]!;
+        if (member[id] === 1) {
+          marks[id] = 1;
+          some = true;
+        }
+      }
     } else if (s.notAction) {
       const table = firstItems(analysis, s);
-      allowed ??= new Uint8Array(queryList.length);
-      for (let k = 0; k < ids.length; k++) if (table === null || table.first[ids[k]!] === 0) allowed[ids[k]!] = 1;
+      for (let k = 0; k < ids.length; k++) {
+        if (itemOf(table, ids[k]!) === 0) {
+          marks[ids[k]!] = 1;
+          some = true;
+        }
+      }
     }
   }
   const out = new Set<string>();
-  if (allowed !== undefined) for (let k = 0; k < ids.length; k++) if (allowed[ids[k]!] !== 0) out.add(actions[k]!);
+  if (some) {
+    for (let k = 0; k < ids.length; k++) if (marks[ids[k]!] !== 0) out.add(actions[k]!);
+    for (let k = 0; k < ids.length; k++) marks[ids[k]!] = 0;
+  }
   return out;
 }
 
