@@ -322,6 +322,9 @@ const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
  */
 export function isUnscoped(catalog: Catalog, value: string, policyType: PolicyType): boolean {
   if (value === '*') return policyType !== 'resource';
+  // Unscoped needs a segment of only `*`/`?`: a value without either (a named ARN, most resources) is scoped,
+  // answered without the memo's lookups.
+  if (!hasWildcard(value)) return false;
   // Answers by text (they do not depend on the policy type apart from `*`): resources recur across policies.
   let answers = unscopedAnswers.get(catalog);
   if (!answers) unscopedAnswers.set(catalog, (answers = new Map()));
@@ -364,24 +367,40 @@ interface UnscopedResource {
   pointer: string;
   value: string;
 }
-const unscopedByStatement = new WeakMap<Statement, { catalog: Catalog; policyType: PolicyType; list: readonly UnscopedResource[] }>();
 const NOTHING_UNSCOPED: readonly UnscopedResource[] = [];
+
+/** One policy's answers at a time (the rules run policy by policy), as for the match tables. */
+let unscopedTables: { analysis: PolicyAnalysis | undefined; policyType: PolicyType | undefined; lists: Map<Statement, readonly UnscopedResource[]> } = {
+  analysis: undefined,
+  policyType: undefined,
+  lists: new Map(),
+};
 
 /**
  * The statement's resource items that are unscoped; for a `NotResource` statement, the element itself. Once per
  * statement: four rules ask about the same statements.
  */
-export function unscopedResources(catalog: Catalog, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
-  const known = unscopedByStatement.get(s);
-  if (known && known.catalog === catalog && known.policyType === policyType) return known.list;
-  let list: UnscopedResource[] | undefined;
-  if (s.notResource) list = [{ pointer: s.notResource.pointer, value: 'NotResource' }];
-  else {
-    for (const r of s.resource?.items ?? []) {
-      if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) (list ??= []).push({ pointer: r.pointer, value: r.value });
-    }
+export function unscopedResources(analysis: PolicyAnalysis, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
+  // A Map that dies with the policy, not a WeakMap entry per statement of the corpus (every garbage collection
+  // walks a WeakMap's entries).
+  if (unscopedTables.analysis !== analysis || unscopedTables.policyType !== policyType) {
+    unscopedTables = { analysis, policyType, lists: new Map() };
   }
-  unscopedByStatement.set(s, { catalog, policyType, list: list ?? NOTHING_UNSCOPED });
+  let list = unscopedTables.lists.get(s);
+  if (list === undefined) {
+    list = computeUnscoped(analysis.catalog, s, policyType);
+    unscopedTables.lists.set(s, list);
+  }
+  return list;
+}
+
+function computeUnscoped(catalog: Catalog, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
+  if (s.notResource) return [{ pointer: s.notResource.pointer, value: 'NotResource' }];
+  const items = s.resource?.items;
+  if (items === undefined) return NOTHING_UNSCOPED;
+  let list: Str[] | undefined;
+  // The items themselves: they carry the pointer and the value.
+  for (const r of items) if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) (list ??= []).push(r);
   return list ?? NOTHING_UNSCOPED;
 }
 
@@ -482,7 +501,7 @@ export function reportListedOnUnscoped(
       table = firstItems(ctx.analysis, s);
       if (table !== null && !missesSome(table, list.ids)) continue;
     } else continue;
-    const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
+    const unscoped = unscopedResources(ctx.analysis, s, ctx.policyType);
     if (unscoped.length === 0 || narrowsResources(s)) continue;
     reportStatement(ctx, s, table, list.ids, actions, unscoped, message);
   }

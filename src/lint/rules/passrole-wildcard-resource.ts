@@ -23,7 +23,7 @@ export default {
       const hit = statementAppliesTo(ctx.analysis, s, 'iam:PassRole');
       if (!hit || narrowsResources(s)) continue;
       // Only an unscoped resource that can be a role: `arn:aws:s3:::*` beside a named role leaves PassRole scoped.
-      const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType).filter(
+      const unscoped = unscopedResources(ctx.analysis, s, ctx.policyType).filter(
         (r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, 'iam:PassRole'),
       );
       if (unscoped.length === 0) continue;
