@@ -489,6 +489,7 @@ export function reportListedOnUnscoped(
   message: (granted: readonly string[], written: string, resource: string) => string,
 ): void {
   const list = idsOf(actions);
+  const member = list.member;
   for (const s of ctx.document.statements) {
     if (!isAllow(s)) continue;
     // Which listed names the statement grants comes first: most statements grant none, so their resources and
@@ -496,7 +497,15 @@ export function reportListedOnUnscoped(
     let table: StatementTable | null;
     if (s.action) {
       table = firstItems(ctx.analysis, s);
-      if (table === null || !hitsSome(table, list.member)) continue;
+      if (table === null) continue;
+      let some = false;
+      for (let k = 0; k < table.length; k += 2) {
+        if (member[table[k]!] === 1) {
+          some = true;
+          break;
+        }
+      }
+      if (!some) continue;
     } else if (s.notAction) {
       table = firstItems(ctx.analysis, s);
       if (table !== null && !missesSome(table, list.ids)) continue;
@@ -540,12 +549,6 @@ function reportStatement(
     entry.granted.push(name);
   }
   for (const { pointer, written, granted, resource } of byItem.values()) ctx.report({ pointer, message: message(granted, written, resource) });
-}
-
-/** Whether one of the statement's hits is a listed query. */
-function hitsSome(table: StatementTable, member: Uint8Array): boolean {
-  for (let k = 0; k < table.length; k += 2) if (member[table[k]!] === 1) return true;
-  return false;
 }
 
 /** Whether no item matches one of the ids (a `NotAction` list then leaves it allowed). */
