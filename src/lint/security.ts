@@ -338,27 +338,43 @@ export function isUnscoped(catalog: Catalog, value: string, policyType: PolicyTy
 }
 
 function computeIsUnscoped(catalog: Catalog, value: string): boolean {
-  if (/^[*?]+$/.test(value)) return true;
+  if (isAllWildcard(value)) return true;
   // A policy variable (`user/${aws:username}`) resolves to one value per request: it scopes, like a name.
   const arn = parseArn(value.toLowerCase());
   if (!arn) return false;
   const segments = arn.resource.split(/[/:]/);
+  // One pass: is there an all-wildcard segment, and a word (a non-empty segment that is not all wildcard)?
+  let wild = false;
+  let word = false;
+  for (const seg of segments) {
+    if (isAllWildcard(seg)) wild = true;
+    else if (seg !== '') word = true;
+  }
   // Without an all-wildcard segment the answer is "scoped" whatever the words are; asked first, since the
   // words of one ARN service need the resource types of every catalogue service (a small policy would
   // otherwise load the whole catalogue for `role/app-*`).
-  if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
+  if (!wild) return false;
   // Nor when every segment is empty or all wildcard (`arn:aws:s3:::*`): no word is asked about.
-  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg))) return true;
-  if (/[*?]/.test(arn.service)) {
-    for (const seg of segments) if (seg !== '' && !/^[*?]+$/.test(seg)) return false;
-    return true;
-  }
+  if (!word) return true;
+  // A wildcard service has no resource-type words: the word scopes.
+  if (hasWildcard(arn.service)) return false;
   const own = ownServiceWords(catalog, arn.service);
-  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg) || own.has(seg))) return true;
-  const words = resourceTypeWords(catalog, arn.service);
-  for (const seg of segments) {
-    if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
-    return false;
+  if (onlyWords(segments, own)) return true;
+  return onlyWords(segments, resourceTypeWords(catalog, arn.service));
+}
+
+/** Whether every segment is empty, all wildcard, or one of the words. */
+function onlyWords(segments: readonly string[], words: ReadonlySet<string>): boolean {
+  for (const seg of segments) if (seg !== '' && !words.has(seg) && !isAllWildcard(seg)) return false;
+  return true;
+}
+
+/** `/^[*?]+$/`, as a loop: asked of every segment of every resource that has a wildcard. */
+function isAllWildcard(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 /* * */ && c !== 63 /* ? */) return false;
   }
   return true;
 }
