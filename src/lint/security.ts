@@ -26,7 +26,19 @@ export interface ActionHit {
  * nothing (they are not known to grant anything).
  */
 export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullName: string): ActionHit | undefined {
-  const id = queryOf(fullName).id;
+  return statementAppliesToQuery(analysis, s, queryOf(fullName).id);
+}
+
+/**
+ * The id statementAppliesToQuery takes for `service:Name`, for a caller that asks one name of every statement.
+ * Valid until a later call adds names (the set is emptied only after thousands of distinct names).
+ */
+export function actionQueryId(fullName: string): number {
+  return queryOf(fullName).id;
+}
+
+/** statementAppliesTo by the id of actionQueryId. */
+export function statementAppliesToQuery(analysis: PolicyAnalysis, s: Statement, id: number): ActionHit | undefined {
   if (s.action) {
     const i = itemOf(firstItems(analysis, s), id);
     if (i === 0) return undefined;

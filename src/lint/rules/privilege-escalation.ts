@@ -6,13 +6,14 @@ import { isAllow, isDeny, type Statement } from '../../policy/model.js';
 import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
+  actionQueryId,
   isAllActions,
   isPositive,
   isUnscoped,
   namesAllowedBy,
   narrowsResources,
   resourceFitsAction,
-  statementAppliesTo,
+  statementAppliesToQuery,
   statementLabel,
   type ActionHit,
 } from '../security.js';
@@ -152,10 +153,12 @@ class GrantIndex {
 
   private compute(action: string): Grant[] {
     const statements = this.ctx.document.statements;
+    const analysis = this.ctx.analysis;
+    const id = actionQueryId(action);
     let out: Grant[] = [];
     for (const s of statements) {
       if (!isAllow(s)) continue;
-      const hit = statementAppliesTo(this.ctx.analysis, s, action);
+      const hit = statementAppliesToQuery(analysis, s, id);
       if (!hit || blocked(s, action)) continue;
       const resources = this.resourcesOf(s);
       if (resources && resources.length === 0) continue;
@@ -163,7 +166,7 @@ class GrantIndex {
     }
     for (const d of statements) {
       if (out.length === 0) break;
-      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(this.ctx.analysis, d, action)) continue;
+      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesToQuery(analysis, d, id)) continue;
       out = applyDeny(out, d);
       if (out.length === 0) return NO_GRANTS;
     }
