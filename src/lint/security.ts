@@ -201,22 +201,37 @@ function computeMatches(p: ActionPattern): readonly number[] {
  */
 type StatementTable = number[];
 
-let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, StatementTable | null> } = {
+let policyTables: { analysis: PolicyAnalysis | undefined; generation: number; list: readonly (StatementTable | null)[] } = {
   analysis: undefined,
   generation: 0,
-  first: new Map(),
+  list: [],
 };
 
-function firstItems(analysis: PolicyAnalysis, s: Statement): StatementTable | null {
-  // One policy's tables at a time (the rules run policy by policy): a Map that dies with the policy, not a
-  // WeakMap entry per statement of the corpus.
-  if (tables.analysis !== analysis || tables.generation !== generation) tables = { analysis, generation, first: new Map() };
-  let table = tables.first.get(s);
-  if (table === undefined) {
-    table = computeFirstItems(s.action ? analysis.actions(s) : analysis.notActions(s));
-    tables.first.set(s, table);
+/**
+ * The tables of the analysis's statements, by position in `document.statements`: made together on the first
+ * question about a policy, since the security rules walk every statement (one array per policy, read by
+ * position, instead of a map lookup per statement per rule). One policy at a time: the rules run policy by policy.
+ */
+function tablesOf(analysis: PolicyAnalysis): readonly (StatementTable | null)[] {
+  if (policyTables.analysis !== analysis || policyTables.generation !== generation) {
+    const list: (StatementTable | null)[] = [];
+    for (const s of analysis.document.statements) list.push(tableOf(analysis, s));
+    policyTables = { analysis, generation, list };
   }
-  return table;
+  return policyTables.list;
+}
+
+function tableOf(analysis: PolicyAnalysis, s: Statement): StatementTable | null {
+  return s.action ? computeFirstItems(analysis.actions(s)) : s.notAction ? computeFirstItems(analysis.notActions(s)) : null;
+}
+
+/** The statement's table: by its position when it is one of the analysis's statements (always, from the rules). */
+function firstItems(analysis: PolicyAnalysis, s: Statement): StatementTable | null {
+  const statements = analysis.document.statements;
+  // `index` is the position in the policy's `Statement` array, which is the position here unless some element
+  // of that array was not an object.
+  const i = statements[s.index] === s ? s.index : statements.indexOf(s);
+  return i >= 0 ? (tablesOf(analysis)[i] ?? null) : tableOf(analysis, s);
 }
 
 /** 1 + the index of the first item matching the query (0: none). */
@@ -518,13 +533,16 @@ export function reportListedOnUnscoped(
 ): void {
   const list = idsOf(actions);
   const member = list.member;
-  for (const s of ctx.document.statements) {
+  // The analysis's statements are the document's: read with the tables by position.
+  const statements = ctx.analysis.document.statements;
+  const tables = tablesOf(ctx.analysis);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
     if (!isAllow(s)) continue;
     // Which listed names the statement grants comes first: most statements grant none, so their resources and
     // conditions are never looked at.
-    let table: StatementTable | null;
+    const table = tables[i]!;
     if (s.action) {
-      table = firstItems(ctx.analysis, s);
       if (table === null) continue;
       let some = false;
       for (let k = 0; k < table.length; k += 2) {
@@ -535,7 +553,6 @@ export function reportListedOnUnscoped(
       }
       if (!some) continue;
     } else if (s.notAction) {
-      table = firstItems(ctx.analysis, s);
       if (table !== null && !missesSome(table, list.ids)) continue;
     } else continue;
     const unscoped = unscopedResources(ctx.analysis, s, ctx.policyType);
@@ -596,10 +613,13 @@ export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly strin
   if (allowedMarks.length < queryList.length) allowedMarks = new Uint8Array(queryList.length);
   const marks = allowedMarks;
   let some = false;
-  for (const s of analysis.document.statements) {
+  const statements = analysis.document.statements;
+  const tables = tablesOf(analysis);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
     if (!isAllow(s)) continue;
+    const table = tables[i]!;
     if (s.action) {
-      const table = firstItems(analysis, s);
       if (table === null) continue;
       for (let k = 0; k < table.length; k += 2) {
         const id = table[k]!;
@@ -609,7 +629,6 @@ export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly strin
         }
       }
     } else if (s.notAction) {
-      const table = firstItems(analysis, s);
       for (let k = 0; k < ids.length; k++) {
         if (itemOf(table, ids[k]!) === 0) {
           marks[ids[k]!] = 1;
