@@ -3,7 +3,7 @@
  * expanding `*` over the catalogue (the rules ask about a few dozen named actions, never about every action),
  * and which conditions narrow a grant.
  */
-import type { Catalog, ResourceType, Service } from '../catalog/catalog.js';
+import type { Action, Catalog, ResourceType, Service } from '../catalog/catalog.js';
 import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, hasWildcard } from '../engine/wildcard.js';
@@ -651,7 +651,7 @@ export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly strin
  */
 export function resourceFitsAction(catalog: Catalog, pattern: string, action: string, target?: string): boolean {
   if (pattern === '*') return true;
-  const known = catalog.action(action);
+  const known = actionNamed(catalog, action);
   if (!known) return true;
   let types = resourceTypesFor(known);
   if (target) {
@@ -661,6 +661,24 @@ export function resourceFitsAction(catalog: Catalog, pattern: string, action: st
   if (types.length === 0) return true;
   const compiled = resourcePattern(variablesAsWildcards(pattern));
   return types.some((t) => compiled.matchesType(t));
+}
+
+const actionsByName = new WeakMap<Catalog, Map<string, Action | null>>();
+
+/**
+ * catalog.action by the name as asked: the rules ask about the same few dozen names for every grant they judge,
+ * and the catalogue's lookup splits and lower-cases the text each time.
+ */
+function actionNamed(catalog: Catalog, name: string): Action | undefined {
+  let byName = actionsByName.get(catalog);
+  if (!byName) actionsByName.set(catalog, (byName = new Map()));
+  let known = byName.get(name);
+  if (known === undefined) {
+    // The names come from the rules' constant lists; the cap only guards against a caller asking arbitrary ones.
+    if (byName.size >= 10_000) byName.clear();
+    byName.set(name, (known = catalog.action(name) ?? null));
+  }
+  return known ?? undefined;
 }
 
 /** `a, b and 3 more` */
