@@ -66,6 +66,8 @@ interface ActionQuery {
   action: string;
   /** `[id]`, the answer for a literal pattern naming this action */
   only: readonly number[];
+  /** whether the action part has no wildcard (a pattern with the same text is then literal too) */
+  literal: boolean;
 }
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
@@ -101,7 +103,8 @@ function queryOf(fullName: string): ActionQuery {
       }
       const colon = name.indexOf(':');
       const id = queryList.length;
-      q = { id, name, service: name.slice(0, colon), action: name.slice(colon + 1), only: [id] };
+      const action = name.slice(colon + 1);
+      q = { id, name, service: name.slice(0, colon), action, only: [id], literal: !hasWildcard(action) };
       queryList.push(q);
       queries.set(name, q);
       let same = queriesByService.get(q.service);
@@ -263,7 +266,10 @@ function computeFirstItems(items: readonly ActionItem[]): StatementTable | null 
       }
       // Most items name a service the rules never ask about: no look at the action part then.
       if (lastQueries === undefined) continue;
-      ids = hasWildcard(p.name) ? matchesOf(p, true) : (lastQueries.byAction.get(p.name)?.only ?? NO_IDS);
+      // The literal lookup first: a found name without wildcards (the rules ask only such names) is the answer,
+      // and only the misses pay the wildcard scan.
+      const q = lastQueries.byAction.get(p.name);
+      ids = q !== undefined && q.literal ? q.only : hasWildcard(p.name) ? matchesOf(p, true) : (q?.only ?? NO_IDS);
     } else ids = matchesOf(p, false);
     if (ids.length === 0) continue;
     if (table === null) {
