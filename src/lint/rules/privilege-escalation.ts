@@ -164,13 +164,26 @@ class GrantIndex {
       if (resources && resources.length === 0) continue;
       out.push({ statement: s, hit, resources });
     }
-    for (const d of statements) {
-      if (out.length === 0) break;
-      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesToQuery(analysis, d, id)) continue;
+    if (out.length === 0) return NO_GRANTS;
+    for (const d of this.denies()) {
+      if (!statementAppliesToQuery(analysis, d, id)) continue;
       out = applyDeny(out, d);
       if (out.length === 0) return NO_GRANTS;
     }
-    return out.length === 0 ? NO_GRANTS : out;
+    return out;
+  }
+
+  private unconditionalDenies: Statement[] | undefined;
+
+  /** The unconditional `Deny` statements with `Resource` (a conditional one may not apply), in order; found once. */
+  private denies(): readonly Statement[] {
+    if (this.unconditionalDenies === undefined) {
+      this.unconditionalDenies = [];
+      for (const d of this.ctx.document.statements) {
+        if (isDeny(d) && !d.condition?.clauses.length && !d.notResource) this.unconditionalDenies.push(d);
+      }
+    }
+    return this.unconditionalDenies;
   }
 
   private readonly resources = new Map<Statement, readonly string[] | undefined>();
