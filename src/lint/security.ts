@@ -3,13 +3,13 @@
  * expanding `*` over the catalogue (the rules ask about a few dozen named actions, never about every action),
  * and which conditions narrow a grant.
  */
-import type { Catalog, ResourceType } from '../catalog/catalog.js';
+import type { Action, Catalog, ResourceType, Service } from '../catalog/catalog.js';
 import { parseActionPattern, type ActionPattern } from '../engine/actions.js';
 import { parseArn, variablesAsWildcards } from '../engine/arn.js';
 import { compileWildcard, hasWildcard } from '../engine/wildcard.js';
 import { isAllow, type ConditionClause, type PolicyType, type Statement, type Str } from '../policy/model.js';
 import { resourcePattern, resourceTypesFor, typesByArnService } from './resource-match.js';
-import type { PolicyAnalysis } from './analysis.js';
+import type { ActionItem, PolicyAnalysis } from './analysis.js';
 import type { RuleContext } from './rule.js';
 
 /** A statement's `Action` (or `NotAction`) item that applies to a named action, or the element itself. */
@@ -26,15 +26,27 @@ export interface ActionHit {
  * nothing (they are not known to grant anything).
  */
 export function statementAppliesTo(analysis: PolicyAnalysis, s: Statement, fullName: string): ActionHit | undefined {
-  const id = queryOf(fullName).id;
+  return statementAppliesToQuery(analysis, s, queryOf(fullName).id);
+}
+
+/**
+ * The id statementAppliesToQuery takes for `service:Name`, for a caller that asks one name of every statement.
+ * Valid until a later call adds names (the set is emptied only after thousands of distinct names).
+ */
+export function actionQueryId(fullName: string): number {
+  return queryOf(fullName).id;
+}
+
+/** statementAppliesTo by the id of actionQueryId. */
+export function statementAppliesToQuery(analysis: PolicyAnalysis, s: Statement, id: number): ActionHit | undefined {
   if (s.action) {
-    const i = firstItems(analysis, s)?.[id] ?? 0;
+    const i = itemOf(firstItems(analysis, s), id);
     if (i === 0) return undefined;
     const item = s.action.items[i - 1]!;
     return { pointer: item.pointer, written: item.value };
   }
   if (s.notAction) {
-    if ((firstItems(analysis, s)?.[id] ?? 0) !== 0) return undefined;
+    if (itemOf(firstItems(analysis, s), id) !== 0) return undefined;
     return { pointer: s.notAction.pointer, written: 'NotAction' };
   }
   return undefined;
@@ -54,6 +66,8 @@ interface ActionQuery {
   action: string;
   /** `[id]`, the answer for a literal pattern naming this action */
   only: readonly number[];
+  /** whether the action part has no wildcard (a pattern with the same text is then literal too) */
+  literal: boolean;
 }
 /** by the name as asked and by its lower-case form */
 const queries = new Map<string, ActionQuery>();
@@ -89,7 +103,8 @@ function queryOf(fullName: string): ActionQuery {
       }
       const colon = name.indexOf(':');
       const id = queryList.length;
-      q = { id, name, service: name.slice(0, colon), action: name.slice(colon + 1), only: [id] };
+      const action = name.slice(colon + 1);
+      q = { id, name, service: name.slice(0, colon), action, only: [id], literal: !hasWildcard(action) };
       queryList.push(q);
       queries.set(name, q);
       let same = queriesByService.get(q.service);
@@ -104,10 +119,16 @@ function queryOf(fullName: string): ActionQuery {
   return q;
 }
 
-const listIds = new WeakMap<readonly string[], { generation: number; ids: Int32Array }>();
+/** A list of names as query ids: `ids` in the list's order, `member[id]` 1 when the list names the query. */
+interface ListIds {
+  generation: number;
+  ids: Int32Array;
+  member: Uint8Array;
+}
+const listIds = new WeakMap<readonly string[], ListIds>();
 
-/** The query ids of a list of names, in the list's order. */
-function idsOf(actions: readonly string[]): Int32Array {
+/** The query ids of a list of names. */
+function idsOf(actions: readonly string[]): ListIds {
   let entry = listIds.get(actions);
   if (!entry || entry.generation !== generation) {
     const ids = new Int32Array(actions.length);
@@ -117,11 +138,13 @@ function idsOf(actions: readonly string[]): Int32Array {
       for (let i = 0; i < actions.length; i++) ids[i] = queryOf(actions[i]!).id;
       if (emptied === before) break;
     }
+    const member = new Uint8Array(queryList.length);
+    for (let i = 0; i < ids.length; i++) member[ids[i]!] = 1;
     // queryOf may have added names: the generation after the whole list is the one the ids belong to.
-    entry = { generation, ids };
+    entry = { generation, ids, member };
     listIds.set(actions, entry);
   }
-  return entry.ids;
+  return entry;
 }
 
 const WILDCARD = /[*?]/;
@@ -172,50 +195,97 @@ function computeMatches(p: ActionPattern): readonly number[] {
 }
 
 /**
- * For the statement's `Action` list (its `NotAction` list when it has no `Action`): for each query id, 1 + the
- * index of the first item that matches it (0: none); null when no item matches any query (most statements of a
- * corpus). Unresolved template values and malformed items have no pattern and match nothing.
+ * For the statement's `Action` list (its `NotAction` list when it has no `Action`): the query ids some item
+ * matches, each followed by 1 + the index of the first item that matches it, in the order they are first matched
+ * (`[id, at, id, at, …]`); null when no item matches any query (most statements of a corpus). A statement hits
+ * two names on average: a short array, not a table over all ~140 (a typed array that size is allocated outside
+ * V8's heap, which costs more than the search it saves). Unresolved template values and malformed items have no
+ * pattern and match nothing.
  */
-let tables: { analysis: PolicyAnalysis | undefined; generation: number; first: Map<Statement, Int32Array | null> } = {
+type StatementTable = number[];
+
+let policyTables: { analysis: PolicyAnalysis | undefined; generation: number; list: readonly (StatementTable | null)[] } = {
   analysis: undefined,
   generation: 0,
-  first: new Map(),
+  list: [],
 };
 
-function firstItems(analysis: PolicyAnalysis, s: Statement): Int32Array | null {
-  // One policy's tables at a time (the rules run policy by policy): a Map that dies with the policy, not a
-  // WeakMap entry per statement of the corpus.
-  if (tables.analysis !== analysis || tables.generation !== generation) tables = { analysis, generation, first: new Map() };
-  let first = tables.first.get(s);
-  if (first === undefined) {
-    first = null;
-    const items = s.action ? analysis.actions(s) : analysis.notActions(s);
-    // Lists run service by service (hundreds of `ec2:…` in a row): the last service's queries are kept, so most
-    // items cost a string compare, not a lookup.
-    let lastService = '';
-    let lastQueries: ServiceQueries | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      const p = item.pattern;
-      if (p === undefined) continue;
-      let ids: readonly number[];
-      // The analysis names the catalogue service only for a literal service part.
-      if (item.service !== undefined) {
-        if (p.service !== lastService) {
-          lastService = p.service;
-          lastQueries = queriesByService.get(p.service);
-        }
-        // Most items name a service the rules never ask about: no look at the action part then.
-        if (lastQueries === undefined) continue;
-        ids = hasWildcard(p.name) ? matchesOf(p, true) : (lastQueries.byAction.get(p.name)?.only ?? NO_IDS);
-      } else ids = matchesOf(p, false);
-      if (ids.length === 0) continue;
-      first ??= new Int32Array(queryList.length);
-      for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) first[ids[k]!] = i + 1;
-    }
-    tables.first.set(s, first);
+/**
+ * The tables of the analysis's statements, by position in `document.statements`: made together on the first
+ * question about a policy, since the security rules walk every statement (one array per policy, read by
+ * position, instead of a map lookup per statement per rule). One policy at a time: the rules run policy by policy.
+ */
+function tablesOf(analysis: PolicyAnalysis): readonly (StatementTable | null)[] {
+  if (policyTables.analysis !== analysis || policyTables.generation !== generation) {
+    const list: (StatementTable | null)[] = [];
+    for (const s of analysis.document.statements) list.push(tableOf(analysis, s));
+    policyTables = { analysis, generation, list };
   }
-  return first;
+  return policyTables.list;
+}
+
+function tableOf(analysis: PolicyAnalysis, s: Statement): StatementTable | null {
+  return s.action ? computeFirstItems(analysis.actions(s)) : s.notAction ? computeFirstItems(analysis.notActions(s)) : null;
+}
+
+/** The statement's table: by its position when it is one of the analysis's statements (always, from the rules). */
+function firstItems(analysis: PolicyAnalysis, s: Statement): StatementTable | null {
+  const statements = analysis.document.statements;
+  // `index` is the position in the policy's `Statement` array, which is the position here unless some element
+  // of that array was not an object.
+  const i = statements[s.index] === s ? s.index : statements.indexOf(s);
+  return i >= 0 ? (tablesOf(analysis)[i] ?? null) : tableOf(analysis, s);
+}
+
+/** 1 + the index of the first item matching the query (0: none). */
+function itemOf(table: StatementTable | null, id: number): number {
+  if (table !== null) for (let k = 0; k < table.length; k += 2) if (table[k] === id) return table[k + 1]!;
+  return 0;
+}
+
+/** computeFirstItems's marks of the ids already in the table being built; cleared after each statement. */
+let seen = new Uint8Array(0);
+
+function computeFirstItems(items: readonly ActionItem[]): StatementTable | null {
+  let table: StatementTable | null = null;
+  // Lists run service by service (hundreds of `ec2:…` in a row): the last service's queries are kept, so most
+  // items cost a compare of the catalogue's service objects, not a lookup.
+  let lastService: Service | undefined;
+  let lastQueries: ServiceQueries | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const p = item.pattern;
+    if (p === undefined) continue;
+    let ids: readonly number[];
+    // The analysis names the catalogue service only for a literal service part.
+    const service = item.service;
+    if (service !== undefined) {
+      if (service !== lastService) {
+        lastService = service;
+        lastQueries = queriesByService.get(p.service);
+      }
+      // Most items name a service the rules never ask about: no look at the action part then.
+      if (lastQueries === undefined) continue;
+      // The literal lookup first: a found name without wildcards (the rules ask only such names) is the answer,
+      // and only the misses pay the wildcard scan.
+      const q = lastQueries.byAction.get(p.name);
+      ids = q !== undefined && q.literal ? q.only : hasWildcard(p.name) ? matchesOf(p, true) : (q?.only ?? NO_IDS);
+    } else ids = matchesOf(p, false);
+    if (ids.length === 0) continue;
+    if (table === null) {
+      table = [];
+      if (seen.length < queryList.length) seen = new Uint8Array(queryList.length);
+    }
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        table.push(id, i + 1);
+      }
+    }
+  }
+  if (table !== null) for (let k = 0; k < table.length; k += 2) seen[table[k]!] = 0;
+  return table;
 }
 
 /** Whether the item is the full wildcard `*` or `*:*`. */
@@ -285,6 +355,9 @@ const unscopedAnswers = new WeakMap<Catalog, Map<string, boolean>>();
  */
 export function isUnscoped(catalog: Catalog, value: string, policyType: PolicyType): boolean {
   if (value === '*') return policyType !== 'resource';
+  // Unscoped needs a segment of only `*`/`?`: a value without either (a named ARN, most resources) is scoped,
+  // answered without the memo's lookups.
+  if (!hasWildcard(value)) return false;
   // Answers by text (they do not depend on the policy type apart from `*`): resources recur across policies.
   let answers = unscopedAnswers.get(catalog);
   if (!answers) unscopedAnswers.set(catalog, (answers = new Map()));
@@ -298,27 +371,43 @@ export function isUnscoped(catalog: Catalog, value: string, policyType: PolicyTy
 }
 
 function computeIsUnscoped(catalog: Catalog, value: string): boolean {
-  if (/^[*?]+$/.test(value)) return true;
+  if (isAllWildcard(value)) return true;
   // A policy variable (`user/${aws:username}`) resolves to one value per request: it scopes, like a name.
   const arn = parseArn(value.toLowerCase());
   if (!arn) return false;
   const segments = arn.resource.split(/[/:]/);
+  // One pass: is there an all-wildcard segment, and a word (a non-empty segment that is not all wildcard)?
+  let wild = false;
+  let word = false;
+  for (const seg of segments) {
+    if (isAllWildcard(seg)) wild = true;
+    else if (seg !== '') word = true;
+  }
   // Without an all-wildcard segment the answer is "scoped" whatever the words are; asked first, since the
   // words of one ARN service need the resource types of every catalogue service (a small policy would
   // otherwise load the whole catalogue for `role/app-*`).
-  if (!segments.some((seg) => /^[*?]+$/.test(seg))) return false;
+  if (!wild) return false;
   // Nor when every segment is empty or all wildcard (`arn:aws:s3:::*`): no word is asked about.
-  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg))) return true;
-  if (/[*?]/.test(arn.service)) {
-    for (const seg of segments) if (seg !== '' && !/^[*?]+$/.test(seg)) return false;
-    return true;
-  }
+  if (!word) return true;
+  // A wildcard service has no resource-type words: the word scopes.
+  if (hasWildcard(arn.service)) return false;
   const own = ownServiceWords(catalog, arn.service);
-  if (segments.every((seg) => seg === '' || /^[*?]+$/.test(seg) || own.has(seg))) return true;
-  const words = resourceTypeWords(catalog, arn.service);
-  for (const seg of segments) {
-    if (seg === '' || /^[*?]+$/.test(seg) || words?.has(seg)) continue;
-    return false;
+  if (onlyWords(segments, own)) return true;
+  return onlyWords(segments, resourceTypeWords(catalog, arn.service));
+}
+
+/** Whether every segment is empty, all wildcard, or one of the words. */
+function onlyWords(segments: readonly string[], words: ReadonlySet<string>): boolean {
+  for (const seg of segments) if (seg !== '' && !words.has(seg) && !isAllWildcard(seg)) return false;
+  return true;
+}
+
+/** `/^[*?]+$/`, as a loop: asked of every segment of every resource that has a wildcard. */
+function isAllWildcard(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 42 /* * */ && c !== 63 /* ? */) return false;
   }
   return true;
 }
@@ -327,24 +416,40 @@ interface UnscopedResource {
   pointer: string;
   value: string;
 }
-const unscopedByStatement = new WeakMap<Statement, { catalog: Catalog; policyType: PolicyType; list: readonly UnscopedResource[] }>();
 const NOTHING_UNSCOPED: readonly UnscopedResource[] = [];
+
+/** One policy's answers at a time (the rules run policy by policy), as for the match tables. */
+let unscopedTables: { analysis: PolicyAnalysis | undefined; policyType: PolicyType | undefined; lists: Map<Statement, readonly UnscopedResource[]> } = {
+  analysis: undefined,
+  policyType: undefined,
+  lists: new Map(),
+};
 
 /**
  * The statement's resource items that are unscoped; for a `NotResource` statement, the element itself. Once per
  * statement: four rules ask about the same statements.
  */
-export function unscopedResources(catalog: Catalog, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
-  const known = unscopedByStatement.get(s);
-  if (known && known.catalog === catalog && known.policyType === policyType) return known.list;
-  let list: UnscopedResource[] | undefined;
-  if (s.notResource) list = [{ pointer: s.notResource.pointer, value: 'NotResource' }];
-  else {
-    for (const r of s.resource?.items ?? []) {
-      if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) (list ??= []).push({ pointer: r.pointer, value: r.value });
-    }
+export function unscopedResources(analysis: PolicyAnalysis, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
+  // A Map that dies with the policy, not a WeakMap entry per statement of the corpus (every garbage collection
+  // walks a WeakMap's entries).
+  if (unscopedTables.analysis !== analysis || unscopedTables.policyType !== policyType) {
+    unscopedTables = { analysis, policyType, lists: new Map() };
   }
-  unscopedByStatement.set(s, { catalog, policyType, list: list ?? NOTHING_UNSCOPED });
+  let list = unscopedTables.lists.get(s);
+  if (list === undefined) {
+    list = computeUnscoped(analysis.catalog, s, policyType);
+    unscopedTables.lists.set(s, list);
+  }
+  return list;
+}
+
+function computeUnscoped(catalog: Catalog, s: Statement, policyType: PolicyType): readonly UnscopedResource[] {
+  if (s.notResource) return [{ pointer: s.notResource.pointer, value: 'NotResource' }];
+  const items = s.resource?.items;
+  if (items === undefined) return NOTHING_UNSCOPED;
+  let list: Str[] | undefined;
+  // The items themselves: they carry the pointer and the value.
+  for (const r of items) if (!r.unresolved && isUnscoped(catalog, r.value, policyType)) (list ??= []).push(r);
   return list ?? NOTHING_UNSCOPED;
 }
 
@@ -376,7 +481,10 @@ const RESOURCE_NARROWING = [
 
 /** Whether a positive condition on a resource-narrowing key restricts the statement (see RESOURCE_NARROWING). */
 export function narrowsResources(s: Statement): boolean {
-  for (const c of s.condition?.clauses ?? []) if (isPositive(c) && isNarrowingKey(c.key)) return true;
+  // Most statements have no condition: no empty array to walk then.
+  const clauses = s.condition?.clauses;
+  if (clauses === undefined) return false;
+  for (const c of clauses) if (isPositive(c) && isNarrowingKey(c.key)) return true;
   return false;
 }
 
@@ -429,69 +537,116 @@ export function reportListedOnUnscoped(
   actions: readonly string[],
   message: (granted: readonly string[], written: string, resource: string) => string,
 ): void {
-  const ids = idsOf(actions);
-  for (const s of ctx.document.statements) {
+  const list = idsOf(actions);
+  const member = list.member;
+  // The analysis's statements are the document's: read with the tables by position.
+  const statements = ctx.analysis.document.statements;
+  const tables = tablesOf(ctx.analysis);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
     if (!isAllow(s)) continue;
-    // Which listed names the statement grants comes first: it is an array read per name, and most statements
-    // grant none, so their resources and conditions are never looked at.
-    const list = s.action ?? s.notAction;
-    if (!list) continue;
-    const first = firstItems(ctx.analysis, s);
-    const viaNotAction = s.action === undefined;
-    if (!viaNotAction ? !grantsSome(first, ids) : first !== null && !missesSome(first, ids)) continue;
-    const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType);
-    if (unscoped.length === 0 || narrowsResources(s)) continue;
-    // By the granting item (1 + its index; 0 for the NotAction element), in the order items first grant.
-    const byItem = new Map<number, { pointer: string; written: string; granted: string[]; resource: string }>();
-    for (let k = 0; k < ids.length; k++) {
-      const at = first === null ? 0 : first[ids[k]!]!;
-      if (viaNotAction ? at !== 0 : at === 0) continue;
-      const name = actions[k]!;
-      // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
-      // s3:GetObject scoped.
-      const on = unscoped.find((r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, name));
-      if (!on) continue;
-      const key = viaNotAction ? 0 : at;
-      let entry = byItem.get(key);
-      if (!entry) {
-        const resource = on.value === 'NotResource' ? 'NotResource' : `"${on.value}"`;
-        const item = viaNotAction ? undefined : list.items[at - 1]!;
-        entry = { pointer: item ? item.pointer : list.pointer, written: item ? item.value : 'NotAction', granted: [], resource };
-        byItem.set(key, entry);
+    // Which listed names the statement grants comes first: most statements grant none, so their resources and
+    // conditions are never looked at.
+    const table = tables[i]!;
+    if (s.action) {
+      if (table === null) continue;
+      let some = false;
+      for (let k = 0; k < table.length; k += 2) {
+        if (member[table[k]!] === 1) {
+          some = true;
+          break;
+        }
       }
-      entry.granted.push(name);
-    }
-    for (const { pointer, written, granted, resource } of byItem.values()) ctx.report({ pointer, message: message(granted, written, resource) });
+      if (!some) continue;
+    } else if (s.notAction) {
+      if (table !== null && !missesSome(table, list.ids)) continue;
+    } else continue;
+    const unscoped = unscopedResources(ctx.analysis, s, ctx.policyType);
+    if (unscoped.length === 0 || narrowsResources(s)) continue;
+    reportStatement(ctx, s, table, list.ids, actions, unscoped, message);
   }
 }
 
-/** Whether some item matches one of the ids. */
-function grantsSome(first: Int32Array | null, ids: Int32Array): boolean {
-  if (first === null) return false;
-  for (let k = 0; k < ids.length; k++) if (first[ids[k]!] !== 0) return true;
-  return false;
+/** reportListedOnUnscoped's findings for one statement that grants some listed name on an unscoped resource. */
+function reportStatement(
+  ctx: RuleContext,
+  s: Statement,
+  table: StatementTable | null,
+  ids: Int32Array,
+  actions: readonly string[],
+  unscoped: readonly UnscopedResource[],
+  message: (granted: readonly string[], written: string, resource: string) => string,
+): void {
+  const list = (s.action ?? s.notAction)!;
+  const viaNotAction = s.action === undefined;
+  // By the granting item (1 + its index; 0 for the NotAction element), in the order items first grant.
+  const byItem = new Map<number, { pointer: string; written: string; granted: string[]; resource: string }>();
+  for (let k = 0; k < ids.length; k++) {
+    const at = itemOf(table, ids[k]!);
+    if (viaNotAction ? at !== 0 : at === 0) continue;
+    const name = actions[k]!;
+    // The unscoped resource must be one the action acts on: `cert/*` next to a named bucket leaves
+    // s3:GetObject scoped.
+    const on = unscoped.find((r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, name));
+    if (!on) continue;
+    const key = viaNotAction ? 0 : at;
+    let entry = byItem.get(key);
+    if (!entry) {
+      const resource = on.value === 'NotResource' ? 'NotResource' : `"${on.value}"`;
+      const item = viaNotAction ? undefined : list.items[at - 1]!;
+      entry = { pointer: item ? item.pointer : list.pointer, written: item ? item.value : 'NotAction', granted: [], resource };
+      byItem.set(key, entry);
+    }
+    entry.granted.push(name);
+  }
+  for (const { pointer, written, granted, resource } of byItem.values()) ctx.report({ pointer, message: message(granted, written, resource) });
 }
 
 /** Whether no item matches one of the ids (a `NotAction` list then leaves it allowed). */
-function missesSome(first: Int32Array, ids: Int32Array): boolean {
-  for (let k = 0; k < ids.length; k++) if (first[ids[k]!] === 0) return true;
+function missesSome(table: StatementTable, ids: Int32Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (itemOf(table, ids[k]!) === 0) return true;
   return false;
 }
 
+/** namesAllowedBy's marks of the listed ids some statement allows; cleared before it returns. */
+let allowedMarks = new Uint8Array(0);
+
 /** The names in `actions` that some `Allow` statement applies to (before denies and conditions). */
 export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly string[]): Set<string> {
-  const ids = idsOf(actions);
-  const out = new Set<string>();
-  for (const s of analysis.document.statements) {
+  const { ids, member } = idsOf(actions);
+  // Marks by id in a buffer kept between calls (a typed array of ~140 entries per policy is allocated outside
+  // V8's heap); the listed ones are read out at the end, in the list's order.
+  if (allowedMarks.length < queryList.length) allowedMarks = new Uint8Array(queryList.length);
+  const marks = allowedMarks;
+  let some = false;
+  const statements = analysis.document.statements;
+  const tables = tablesOf(analysis);
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
     if (!isAllow(s)) continue;
-    if (!s.action && !s.notAction) continue;
-    const first = firstItems(analysis, s);
-    if (s.action ? first === null : first !== null && !missesSome(first, ids)) continue;
-    const granting = s.action !== undefined;
-    for (let k = 0; k < ids.length; k++) {
-      const at = first === null ? 0 : first[ids[k]!]!;
-      if ((at !== 0) === granting) out.add(actions[k]!);
+    const table = tables[i]!;
+    if (s.action) {
+      if (table === null) continue;
+      for (let k = 0; k < table.length; k += 2) {
+        const id = table[k]!;
+        if (member[id] === 1) {
+          marks[id] = 1;
+          some = true;
+        }
+      }
+    } else if (s.notAction) {
+      for (let k = 0; k < ids.length; k++) {
+        if (itemOf(table, ids[k]!) === 0) {
+          marks[ids[k]!] = 1;
+          some = true;
+        }
+      }
     }
+  }
+  const out = new Set<string>();
+  if (some) {
+    for (let k = 0; k < ids.length; k++) if (marks[ids[k]!] !== 0) out.add(actions[k]!);
+    for (let k = 0; k < ids.length; k++) marks[ids[k]!] = 0;
   }
   return out;
 }
@@ -502,7 +657,7 @@ export function namesAllowedBy(analysis: PolicyAnalysis, actions: readonly strin
  */
 export function resourceFitsAction(catalog: Catalog, pattern: string, action: string, target?: string): boolean {
   if (pattern === '*') return true;
-  const known = catalog.action(action);
+  const known = actionNamed(catalog, action);
   if (!known) return true;
   let types = resourceTypesFor(known);
   if (target) {
@@ -512,6 +667,24 @@ export function resourceFitsAction(catalog: Catalog, pattern: string, action: st
   if (types.length === 0) return true;
   const compiled = resourcePattern(variablesAsWildcards(pattern));
   return types.some((t) => compiled.matchesType(t));
+}
+
+const actionsByName = new WeakMap<Catalog, Map<string, Action | null>>();
+
+/**
+ * catalog.action by the name as asked: the rules ask about the same few dozen names for every grant they judge,
+ * and the catalogue's lookup splits and lower-cases the text each time.
+ */
+function actionNamed(catalog: Catalog, name: string): Action | undefined {
+  let byName = actionsByName.get(catalog);
+  if (!byName) actionsByName.set(catalog, (byName = new Map()));
+  let known = byName.get(name);
+  if (known === undefined) {
+    // The names come from the rules' constant lists; the cap only guards against a caller asking arbitrary ones.
+    if (byName.size >= 10_000) byName.clear();
+    byName.set(name, (known = catalog.action(name) ?? null));
+  }
+  return known ?? undefined;
 }
 
 /** `a, b and 3 more` */

@@ -56,3 +56,32 @@ describe('namesAllowedBy', () => {
     expect([...namesAllowedBy(analysis, listed)].sort()).toEqual(['ec2:RunInstances', 'lambda:CreateFunction']);
   });
 });
+
+// The tables are kept by a statement's position among the parsed statements; a `Statement` array element that is
+// not an object is skipped by the parser, so the statements after it sit one place before their array index.
+describe('statement tables by position', () => {
+  function withSkippedElement(): PolicyAnalysis {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [42, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }],
+    });
+    return new PolicyAnalysis(policyFromText(text, 'policy.json', { type: 'identity' }).document!, getCatalog());
+  }
+
+  it('answers each statement for itself when an earlier array element is not a statement', () => {
+    const analysis = withSkippedElement();
+    const [first, second] = analysis.document.statements;
+    expect(statementAppliesTo(analysis, second!, 'iam:PassRole')?.pointer).toBe('/Statement/2/Action');
+    expect(statementAppliesTo(analysis, first!, 'iam:PassRole')).toBeUndefined();
+    expect(statementAppliesTo(analysis, first!, 's3:GetObject')?.pointer).toBe('/Statement/1/Action');
+    expect([...namesAllowedBy(analysis, ['iam:PassRole', 's3:GetObject', 'kms:Decrypt'])]).toEqual(['iam:PassRole', 's3:GetObject']);
+  });
+
+  it('answers a statement of another policy, not the table at its position', () => {
+    const analysis = withSkippedElement();
+    const other = analysisOf([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }]);
+    const foreign = other.document.statements[0]!;
+    expect(statementAppliesTo(analysis, foreign, 'kms:Decrypt')?.pointer).toBe('/Statement/0/Action');
+    expect(statementAppliesTo(analysis, foreign, 's3:GetObject')).toBeUndefined();
+  });
+});

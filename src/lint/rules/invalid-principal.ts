@@ -25,6 +25,8 @@ export default {
   },
   check(ctx) {
     for (const s of ctx.document.statements) {
+      // Identity policies have no principals: no array and closure per statement then.
+      if (!s.principal && !s.notPrincipal) continue;
       for (const block of [s.principal, s.notPrincipal]) {
         if (!block) continue;
         checkBlock(block, (pointer, message, fix) => ctx.report({ pointer, message, ...(fix ? { fix } : {}) }));

@@ -1,6 +1,6 @@
 import { isAllow } from '../../policy/model.js';
 import type { Rule } from '../rule.js';
-import { narrowsResources, resourceFitsAction, statementAppliesTo, unscopedResources } from '../security.js';
+import { actionQueryId, narrowsResources, resourceFitsAction, statementAppliesToQuery, unscopedResources } from '../security.js';
 
 /**
  * `iam:PassRole` — written out or through a wildcard (`iam:*`, `iam:Pass*`, `*`, a `NotAction` that leaves it
@@ -18,12 +18,14 @@ export default {
     policyTypes: ['identity'],
   },
   check(ctx) {
+    // The name's id once, not a lookup by text per statement.
+    const passRole = actionQueryId('iam:PassRole');
     for (const s of ctx.document.statements) {
       if (!isAllow(s)) continue;
-      const hit = statementAppliesTo(ctx.analysis, s, 'iam:PassRole');
+      const hit = statementAppliesToQuery(ctx.analysis, s, passRole);
       if (!hit || narrowsResources(s)) continue;
       // Only an unscoped resource that can be a role: `arn:aws:s3:::*` beside a named role leaves PassRole scoped.
-      const unscoped = unscopedResources(ctx.catalog, s, ctx.policyType).filter(
+      const unscoped = unscopedResources(ctx.analysis, s, ctx.policyType).filter(
         (r) => r.value === 'NotResource' || resourceFitsAction(ctx.catalog, r.value, 'iam:PassRole'),
       );
       if (unscoped.length === 0) continue;

@@ -1,17 +1,19 @@
 import { parseArn, variablesAsWildcards } from '../../engine/arn.js';
 import { globContains, globsIntersect } from '../../engine/glob.js';
 import { compileWildcard } from '../../engine/wildcard.js';
+import type { Catalog } from '../../catalog/catalog.js';
 import { isAllow, isDeny, type Statement } from '../../policy/model.js';
 import { ESCALATION_ACTIONS, ESCALATION_PATHS, type EscalationPath, type EscalationStep } from '../escalation-paths.js';
 import type { Rule, RuleContext } from '../rule.js';
 import {
+  actionQueryId,
   isAllActions,
   isPositive,
   isUnscoped,
   namesAllowedBy,
   narrowsResources,
   resourceFitsAction,
-  statementAppliesTo,
+  statementAppliesToQuery,
   statementLabel,
   type ActionHit,
 } from '../security.js';
@@ -47,7 +49,7 @@ export default {
     if (allowed.size === 0 || ctx.document.statements.some(isUnconditionalAdmin)) return;
     const grants = new GrantIndex(ctx, allowed);
     const granted = new Set<string>();
-    for (const a of allowed) if (grants.of(a).length > 0) granted.add(a);
+    for (const a of allowed) if (grants.of(a, a).length > 0) granted.add(a);
     if (granted.size === 0) return;
     // Steps are shared between paths (every launcher path modifies a role the same way): judge each once.
     const perStep = new Map<EscalationStep, Candidate[]>();
@@ -139,11 +141,11 @@ class GrantIndex {
     private readonly allowed: ReadonlySet<string>,
   ) {}
 
-  of(action: string): Grant[] {
-    const key = action.toLowerCase();
+  /** @param key the action's lower-case name */
+  of(action: string, key: string): Grant[] {
     let out = this.cache.get(key);
     if (!out) {
-      out = this.allowed.has(key) ? this.compute(action) : [];
+      out = this.allowed.has(key) ? this.compute(action) : NO_GRANTS;
       this.cache.set(key, out);
     }
     return out;
@@ -151,26 +153,37 @@ class GrantIndex {
 
   private compute(action: string): Grant[] {
     const statements = this.ctx.document.statements;
+    const analysis = this.ctx.analysis;
+    const id = actionQueryId(action);
     let out: Grant[] = [];
     for (const s of statements) {
       if (!isAllow(s)) continue;
-      const hit = statementAppliesTo(this.ctx.analysis, s, action);
+      const hit = statementAppliesToQuery(analysis, s, id);
       if (!hit || blocked(s, action)) continue;
       const resources = this.resourcesOf(s);
       if (resources && resources.length === 0) continue;
       out.push({ statement: s, hit, resources });
     }
-    for (const d of statements) {
-      if (out.length === 0) break;
-      if (!isDeny(d) || d.condition?.clauses.length || d.notResource || !statementAppliesTo(this.ctx.analysis, d, action)) continue;
-      // A denied pattern with a policy variable depends on the caller; it removes nothing for certain.
-      const denied = (d.resource?.items ?? []).filter((r) => !r.unresolved && !r.value.includes('${')).map((r) => r.value.toLowerCase());
-      if (denied.includes('*')) return [];
-      out = out
-        .map((g) => (g.resources ? { ...g, resources: g.resources.filter((p) => !denied.some((q) => globContains(q, normal(p)) === true)) } : g))
-        .filter((g) => g.resources === undefined || g.resources.length > 0);
+    if (out.length === 0) return NO_GRANTS;
+    for (const d of this.denies()) {
+      if (!statementAppliesToQuery(analysis, d, id)) continue;
+      out = applyDeny(out, d);
+      if (out.length === 0) return NO_GRANTS;
     }
     return out;
+  }
+
+  private unconditionalDenies: Statement[] | undefined;
+
+  /** The unconditional `Deny` statements with `Resource` (a conditional one may not apply), in order; found once. */
+  private denies(): readonly Statement[] {
+    if (this.unconditionalDenies === undefined) {
+      this.unconditionalDenies = [];
+      for (const d of this.ctx.document.statements) {
+        if (isDeny(d) && !d.condition?.clauses.length && !d.notResource) this.unconditionalDenies.push(d);
+      }
+    }
+    return this.unconditionalDenies;
   }
 
   private readonly resources = new Map<Statement, readonly string[] | undefined>();
@@ -186,6 +199,27 @@ class GrantIndex {
     }
     return out;
   }
+
+  private readonly narrowed = new Map<Statement, boolean>();
+
+  /** narrowsResources, once per statement: every `unscoped` step asks it of each of its grants. */
+  narrows(s: Statement): boolean {
+    let r = this.narrowed.get(s);
+    if (r === undefined) this.narrowed.set(s, (r = narrowsResources(s)));
+    return r;
+  }
+}
+
+const NO_GRANTS: Grant[] = [];
+
+/** The grants left after an unconditional `Deny` statement (rare: kept out of GrantIndex.compute's loop). */
+function applyDeny(grants: Grant[], d: Statement): Grant[] {
+  // A denied pattern with a policy variable depends on the caller; it removes nothing for certain.
+  const denied = (d.resource?.items ?? []).filter((r) => !r.unresolved && !r.value.includes('${')).map((r) => r.value.toLowerCase());
+  if (denied.includes('*')) return [];
+  return grants
+    .map((g) => (g.resources ? { ...g, resources: g.resources.filter((p) => !denied.some((q) => globContains(q, normal(p)) === true)) } : g))
+    .filter((g) => g.resources === undefined || g.resources.length > 0);
 }
 
 function normal(pattern: string): string {
@@ -231,8 +265,12 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
   const out: Candidate[] = [];
   const catalog = grants.ctx.catalog;
   const scope = step.scope ?? 'any';
-  for (const action of step.actions) {
-    for (const grant of grants.of(action)) {
+  const keys = STEP_KEYS.get(step)!;
+  for (let i = 0; i < keys.length; i++) {
+    const action = step.actions[i]!;
+    const list = grants.of(action, keys[i]!);
+    if (list.length === 0) continue;
+    for (const grant of list) {
       if (step.passedTo && !passesTo(grant.statement, step.passedTo)) continue;
       const rs = grant.resources;
       let roles: readonly string[] = NO_ROLES;
@@ -240,7 +278,7 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
       if (scope === 'shared-role') {
         roles = rs ? rolePatterns(rs) : ANY_ROLE;
         ok = roles.length > 0;
-      } else if (scope === 'unscoped' && narrowsResources(grant.statement)) {
+      } else if (scope === 'unscoped' && grants.narrows(grant.statement)) {
         // A grant narrowed by the resource's tags or account is not "any role / any instance".
         ok = false;
       } else if (rs) {
@@ -255,10 +293,25 @@ function candidates(step: EscalationStep, grants: GrantIndex): Candidate[] {
           }
         }
       }
-      if (ok) out.push({ action: catalog.action(action)?.fullName ?? action, grant, roles });
+      if (ok) out.push({ action: fullName(catalog, action), grant, roles });
     }
   }
-  return out.sort((a, b) => a.grant.statement.index - b.grant.statement.index);
+  return out.length > 1 ? out.sort((a, b) => a.grant.statement.index - b.grant.statement.index) : out;
+}
+
+/** The lower-case names of each step's actions (the keys of GrantIndex), in the step's order. */
+const STEP_KEYS = new Map<EscalationStep, readonly string[]>();
+for (const path of ESCALATION_PATHS) for (const step of path.steps) STEP_KEYS.set(step, step.actions.map((a) => a.toLowerCase()));
+
+const fullNames = new WeakMap<Catalog, Map<string, string>>();
+
+/** The catalogue's spelling of an action the paths name (a constant list: no cap needed), or the name as written. */
+function fullName(catalog: Catalog, action: string): string {
+  let names = fullNames.get(catalog);
+  if (!names) fullNames.set(catalog, (names = new Map()));
+  let name = names.get(action);
+  if (name === undefined) names.set(action, (name = catalog.action(action)?.fullName ?? action));
+  return name;
 }
 
 /** A grant limited to the principal's own user: self-service, not escalation (the `others` scope). */
@@ -302,13 +355,12 @@ function findPath(path: EscalationPath, candidatesOf: (step: EscalationStep) => 
   const shared = perStep.filter((e) => e.step.scope === 'shared-role' && !e.step.optional);
   const roles: string[] = [];
   let budget = SEARCH_BUDGET;
-  const intersect = memoIntersect();
   const search = (i: number): boolean => {
     if (i === shared.length) return true;
     for (const candidate of shared[i]!.list) {
       for (const role of candidate.roles) {
         if (--budget < 0) return false;
-        if (!roles.every((r) => intersect(r, role))) continue;
+        if (!roles.every((r) => intersects(r, role))) continue;
         roles.push(role);
         chosen.set(shared[i]!.step, { candidate, role });
         if (search(i + 1)) return true;
@@ -323,7 +375,7 @@ function findPath(path: EscalationPath, candidatesOf: (step: EscalationStep) => 
     if (chosen.has(step)) continue;
     if (step.scope === 'shared-role') {
       // An optional step joins only when it is allowed on a role the others share.
-      const fit = list.find((c) => c.roles.some((r) => roles.every((x) => intersect(x, r))));
+      const fit = list.find((c) => c.roles.some((r) => roles.every((x) => intersects(x, r))));
       if (fit) chosen.set(step, { candidate: fit, role: undefined });
     } else if (list[0]) chosen.set(step, { candidate: list[0], role: undefined });
   }
@@ -335,15 +387,26 @@ function findPath(path: EscalationPath, candidatesOf: (step: EscalationStep) => 
   return { pointer: first.candidate.grant.hit.pointer, parts, role: mostSpecific(roles) };
 }
 
-function memoIntersect(): (a: string, b: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (a, b) => {
-    if (a === '*' || b === '*' || a === b) return true;
-    const k = `${a}\u0000${b}`;
-    let v = memo.get(k);
-    if (v === undefined) memo.set(k, (v = arnsIntersect(a, b)));
-    return v;
-  };
+/**
+ * arnsIntersect by the two texts: role patterns recur across paths and policies, and each path's search asks
+ * the same pairs again. Nested maps, not a joined key: no string built per question.
+ */
+const intersections = new Map<string, Map<string, boolean>>();
+
+function intersects(a: string, b: string): boolean {
+  if (a === '*' || b === '*' || a === b) return true;
+  let byB = intersections.get(a);
+  if (!byB) {
+    // Role patterns of the policies linted: the cap only guards against arbitrary input.
+    if (intersections.size >= 2_000) intersections.clear();
+    intersections.set(a, (byB = new Map()));
+  }
+  let v = byB.get(b);
+  if (v === undefined) {
+    if (byB.size >= 2_000) byB.clear();
+    byB.set(b, (v = arnsIntersect(a, b)));
+  }
+  return v;
 }
 
 /**
