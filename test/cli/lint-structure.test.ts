@@ -2,6 +2,9 @@
  * The structural rules through the built CLI: the quota follows `--type` and `--inline`, suggestions do not fail
  * the default `--fail-on error` but do fail `--fail-on suggestion`, and the text output keeps its columns apart.
  */
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli, runCliJson } from '../helpers/cli.js';
 
@@ -52,5 +55,21 @@ describe('leastpriv lint: structural rules', () => {
     const strict = runCli(['lint', '--fail-on', 'suggestion', '-'], { input: text });
     expect(strict.status).toBe(1);
     expect(strict.stdout).toMatch(/suggestion\s+"s3:GetObject" repeats/);
+  });
+
+  it('an input over 64 MB is refused by its size before it is read: one line on stderr, exit 2, nothing on stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leastpriv-huge-'));
+    try {
+      // A sparse 700 MB file: read whole, it would need over a gigabyte of memory and overflow V8's string limit.
+      const huge = join(dir, 'huge.json');
+      writeFileSync(huge, '');
+      truncateSync(huge, 700 * 1024 * 1024);
+      const r = runCli(['lint', huge]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`leastpriv: ${huge} is 700 MB; leastpriv reads inputs up to 64 MB\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
