@@ -33,25 +33,24 @@ function factsMap(catalog: Catalog): Map<string, ItemFacts> {
 /** The facts of a text not seen before (callers look the text up first: the hit path is theirs, in line). */
 function newFacts(catalog: Catalog, byText: Map<string, ItemFacts>, text: string): ItemFacts {
   let facts: ItemFacts;
-  {
-    const pattern = parseActionPattern(text);
-    if (!pattern) facts = { pattern, service: undefined, actions: NONE };
-    else if (hasWildcard(pattern.service)) facts = { pattern, service: undefined, actions: expandParsedPattern(catalog, pattern) };
-    else {
-      const service = catalog.service(pattern.service);
-      // A literal name (most texts) is the one lookup in the service already found, not a second walk through
-      // expandParsedPattern's wildcard tests and service lookup.
-      const actions = !service
-        ? NONE
-        : hasWildcard(pattern.name)
-          ? expandParsedPattern(catalog, pattern)
-          : (service.action(pattern.name)?.alone ?? NONE);
-      facts = { pattern, service, actions };
-    }
-    if (byText.size >= 100_000) byText.clear();
-    // The key is a flat copy: the parser's text is a slice of the whole file, which the memo would keep alive.
-    byText.set((' ' + text).slice(1), facts);
+  const pattern = parseActionPattern(text);
+  if (!pattern) facts = { pattern, service: undefined, actions: NONE };
+  else if (hasWildcard(pattern.service)) facts = { pattern, service: undefined, actions: expandParsedPattern(catalog, pattern) };
+  else {
+    const service = catalog.service(pattern.service);
+    // A literal name (most texts) is the one lookup in the service already found, not a second walk through
+    // expandParsedPattern's wildcard tests and service lookup.
+    const actions = !service
+      ? NONE
+      : hasWildcard(pattern.name)
+        ? expandParsedPattern(catalog, pattern)
+        : (service.action(pattern.name)?.alone ?? NONE);
+    facts = { pattern, service, actions };
   }
+  if (byText.size >= 100_000) byText.clear();
+  // The key is a copy (a slice of a fresh string one character longer): the parser's text is a slice of the whole
+  // file, which the memo would keep alive.
+  byText.set((' ' + text).slice(1), facts);
   return facts;
 }
 
