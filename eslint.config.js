@@ -19,4 +19,10 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  {
+    // CommonJS files (the CLI's entry point): require is how they import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/consistent-type-imports': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

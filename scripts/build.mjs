@@ -87,7 +87,7 @@ await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: joi
   const { rmSync } = await import('node:fs');
   const cache = join(dist, 'cli.cache');
   rmSync(cache, { force: true });
-  const r = spawnSync(process.execPath, [join(root, 'bin/leastpriv.js'), 'lint', '--format', 'json', join(root, 'examples')], {
+  const r = spawnSync(process.execPath, [join(root, 'bin/leastpriv.cjs'), 'lint', '--format', 'json', join(root, 'examples')], {
     cwd: root,
     env: { ...process.env, LEASTPRIV_WRITE_CODE_CACHE: cache },
     stdio: ['ignore', 'ignore', 'inherit'],
