@@ -7,7 +7,8 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
+import type * as Readline from 'node:readline';
 import type { Command } from 'commander';
 import { PolicyCompileError } from '../../engine/evaluate/compile.js';
 import { compilePolicySet, type CompiledPolicySet } from '../../engine/evaluate/evaluate.js';
@@ -254,6 +255,9 @@ export async function runBatch(opts: SimulateOptions): Promise<number> {
     }
   };
 
+  // node:readline is loaded here, not at start-up: only `--batch` reads lines, and every other run would pay for
+  // it. (A require, not import(): the CLI bundle runs through vm.Script, which has no dynamic-import hook.)
+  const { createInterface } = createRequire(import.meta.url)('node:readline') as typeof Readline;
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const text of lines) {
     n++;

@@ -1,4 +1,5 @@
-import { isIP } from 'node:net';
+import { createRequire } from 'node:module';
+import type * as Net from 'node:net';
 import type { ConditionValueType } from '../../catalog/data.js';
 import type { ConditionClause, Str } from '../../policy/model.js';
 import type { OperatorFamily } from '../../policy/operators.js';
@@ -170,6 +171,13 @@ function validDate(value: string): boolean {
   const [, , month, day, hour, minute, second] = m;
   const inRange = (s: string | undefined, lo: number, hi: number) => s === undefined || (Number(s) >= lo && Number(s) <= hi);
   return inRange(month, 1, 12) && inRange(day, 1, 31) && inRange(hour, 0, 24) && inRange(minute, 0, 59) && inRange(second, 0, 60);
+}
+
+/** `net.isIP`, with node:net loaded on the first IP address checked rather than at every CLI start-up. */
+let isIpFn: ((address: string) => number) | undefined;
+function isIP(address: string): number {
+  isIpFn ??= (createRequire(import.meta.url)('node:net') as typeof Net).isIP;
+  return isIpFn(address);
 }
 
 function validCidr(value: string): boolean {
