@@ -20,8 +20,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // CommonJS files (the CLI's entry point): require is how they import.
-    files: ['**/*.cjs'],
+    // CommonJS files (the CLI's entry point, bin/, which bin/package.json makes CommonJS): require is how they import.
+    files: ['**/*.cjs', 'bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/consistent-type-imports': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },

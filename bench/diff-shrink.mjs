@@ -104,7 +104,7 @@ export async function diffShrinkRows(row) {
   );
 
   // the command as a user runs it
-  const cli = join(root, 'bin', 'leastpriv.cjs');
+  const cli = join(root, 'bin', 'leastpriv.js');
   const walls = [];
   for (let i = 0; i < 7; i++) {
     const t = process.hrtime.bigint();

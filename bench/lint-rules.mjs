@@ -7,10 +7,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { v8FlagsFor } from '../bin/v8-flags.cjs';
+import { v8FlagsFor } from '../bin/v8-flags.js';
 import { ensureCorpus } from './corpus.mjs';
 
-// The V8 flags the CLI runs with (bin/v8-flags.cjs), set before the library is compiled, so that the table shows
+// The V8 flags the CLI runs with (bin/v8-flags.js), set before the library is compiled, so that the table shows
 // the costs of a `leastpriv lint` run.
 for (const flag of v8FlagsFor(process.versions.v8)) setFlagsFromString(flag);
 

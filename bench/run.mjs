@@ -10,7 +10,7 @@ import { ensureCorpus } from './corpus.mjs';
 import { diffShrinkRows } from './diff-shrink.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin', 'leastpriv.cjs');
+const cli = join(root, 'bin', 'leastpriv.js');
 const only = process.argv.slice(2);
 const rows = [];
 

@@ -172,7 +172,7 @@ try {
   const { writeFileSync } = await import('node:fs');
   writeFileSync(policyFile, JSON.stringify(sets['read-only role: ReadOnlyAccess + 4 managed policies'].identity));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/leastpriv.cjs'), 'simulate', '--batch', batch, '--policy', policyFile], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/leastpriv.js'), 'simulate', '--batch', batch, '--policy', policyFile], { maxBuffer: 1 << 30, encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`simulate --batch exited ${r.status}: ${r.stderr}`);
   const lines = r.stdout.split('\n').length - 1;

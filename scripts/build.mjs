@@ -56,7 +56,7 @@ const common = {
   plugins: [arrayLoopsPlugin(program, srcDir)],
   banner: { js: "import { createRequire as __lpCreateRequire } from 'node:module'; const require = __lpCreateRequire(import.meta.url);" },
 };
-// The CLI is a CommonJS bundle so that bin/leastpriv.cjs can compile it through vm.Script with V8's code cache
+// The CLI is a CommonJS bundle so that bin/leastpriv.js can compile it through vm.Script with V8's code cache
 // (dist/cli.cache, written below): start-up then skips parsing and compiling the functions a lint run uses.
 await build({
   ...common,
@@ -88,7 +88,7 @@ await build({ ...common, entryPoints: [join(root, 'src/index.ts')], outfile: joi
   const { rmSync } = await import('node:fs');
   const cache = join(dist, 'cli.cache');
   rmSync(cache, { force: true });
-  const r = spawnSync(process.execPath, [join(root, 'bin/leastpriv.cjs'), 'lint', '--format', 'json', join(root, 'examples')], {
+  const r = spawnSync(process.execPath, [join(root, 'bin/leastpriv.js'), 'lint', '--format', 'json', join(root, 'examples')], {
     cwd: root,
     env: { ...process.env, LEASTPRIV_WRITE_CODE_CACHE: cache },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -6,18 +6,18 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runCli } from '../helpers/cli.js';
 // @ts-expect-error -- bin/ is plain JavaScript without declarations
-import { V8_FLAGS, v8FlagsFor } from '../../bin/v8-flags.cjs';
+import { V8_FLAGS, v8FlagsFor } from '../../bin/v8-flags.js';
 
 describe('CLI start-up through the code cache', () => {
   it('the build writes a V8 code cache that this Node accepts for dist/cli.cjs (else every run compiles the bundle)', () => {
     ensureBuilt();
-    // V8 keys the cache on its flags, so the check runs in a process with the flags bin/leastpriv.cjs sets.
+    // V8 keys the cache on its flags, so the check runs in a process with the flags bin/leastpriv.js sets.
     const check = `
       import { readFileSync } from 'node:fs';
       import Module from 'node:module';
       import { setFlagsFromString } from 'node:v8';
       import { Script } from 'node:vm';
-      import { v8FlagsFor } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bin/v8-flags.cjs')).href)};
+      import { v8FlagsFor } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bin/v8-flags.js')).href)};
       for (const flag of v8FlagsFor(process.versions.v8)) setFlagsFromString(flag);
       const file = ${JSON.stringify(join(ROOT, 'dist/cli.cjs'))};
       const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(${JSON.stringify(join(ROOT, 'dist/cli.cache'))}) });
@@ -39,12 +39,12 @@ describe('CLI start-up through the code cache', () => {
     try {
       mkdirSync(join(pkg, 'bin'));
       mkdirSync(join(pkg, 'dist'));
-      for (const f of ['leastpriv.cjs', 'v8-flags.cjs']) cpSync(join(ROOT, 'bin', f), join(pkg, 'bin', f));
+      for (const f of ['leastpriv.js', 'v8-flags.js', 'package.json']) cpSync(join(ROOT, 'bin', f), join(pkg, 'bin', f));
       cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
       for (const f of ['cli.cjs', 'catalog.pack']) cpSync(join(ROOT, 'dist', f), join(pkg, 'dist', f));
       writeFileSync(join(pkg, 'dist/cli.cache'), Buffer.alloc(4096, 7));
       const example = join(ROOT, 'examples/policies/dstack-cli.json');
-      const theirs = spawnSync(process.execPath, [join(pkg, 'bin/leastpriv.cjs'), 'lint', '--format', 'json', example], { encoding: 'utf8' });
+      const theirs = spawnSync(process.execPath, [join(pkg, 'bin/leastpriv.js'), 'lint', '--format', 'json', example], { encoding: 'utf8' });
       const ours = runCli(['lint', '--format', 'json', example]);
       expect(theirs.stderr).toBe('');
       expect(theirs.status).toBe(1);

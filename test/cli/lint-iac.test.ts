@@ -15,7 +15,7 @@ function lint(...args: string[]) {
 }
 
 function lintInput(input: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/leastpriv.cjs'), 'lint', '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8', input });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/leastpriv.js'), 'lint', '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8', input });
   return { status: r.status, stderr: r.stderr, report: r.stdout ? (JSON.parse(r.stdout) as Report) : undefined };
 }
 
@@ -82,7 +82,7 @@ describe('leastpriv lint on infrastructure as code', () => {
 
   it('linting JSON never loads the YAML parser (start-up time); a YAML template does', () => {
     const loads = (file: string) =>
-      spawnSync(process.execPath, [join(ROOT, 'bin/leastpriv.cjs'), 'lint', file], {
+      spawnSync(process.execPath, [join(ROOT, 'bin/leastpriv.js'), 'lint', file], {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, NODE_DEBUG: 'module' },

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runCli } from '../helpers/cli.js';
 
-const BIN = join(ROOT, 'bin/leastpriv.cjs');
+const BIN = join(ROOT, 'bin/leastpriv.js');
 const LINES = 1_000_000;
 let dir: string;
 

@@ -1,5 +1,5 @@
 /**
- * Runs the built `leastpriv` binary the way a user does (`node bin/leastpriv.cjs …`), building first when dist/ is
+ * Runs the built `leastpriv` binary the way a user does (`node bin/leastpriv.js …`), building first when dist/ is
  * missing, so CLI tests exercise the real bundle, exit codes and streams.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/leastpriv.cjs');
+const BIN = join(ROOT, 'bin/leastpriv.js');
 
 export interface CliResult {
   status: number | null;

@@ -1,5 +1,5 @@
 'use strict';
-// V8 flags for the CLI process, set by bin/leastpriv.cjs before the bundle is compiled (the code cache is keyed on
+// V8 flags for the CLI process, set by bin/leastpriv.js before the bundle is compiled (the code cache is keyed on
 // them, so the build's cache-writing run sets the same). A CLI run is short: linting all 1,594 AWS managed policies
 // takes under a second, and most of that is V8 warming up. Without inlining, TurboFan compiles each hot function
 // several times faster (its background thread spent about 0.6 s of CPU on the corpus run, and the main thread waits

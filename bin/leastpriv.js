@@ -3,14 +3,14 @@
 // Runs the bundled CLI (dist/cli.cjs) through vm.Script with V8's code cache (dist/cli.cache, written by the
 // build), so start-up skips parsing and compiling the bundle's functions — Node 20 has no built-in compile cache.
 // Without a cache file, or with one V8 rejects (another Node version), the bundle is compiled as usual.
-// CommonJS, not ESM: an ES module entry point makes Node set up its module loader and wrap every built-in it
-// imports, about 5 ms of each run's start-up.
+// CommonJS, not ESM (bin/package.json says so): an ES module entry point makes Node set up its module loader and
+// wrap every built-in it imports, about 5 ms of each run's start-up.
 const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
-const { v8FlagsFor } = require('./v8-flags.cjs');
+const { v8FlagsFor } = require('./v8-flags.js');
 
 for (const flag of v8FlagsFor(process.versions.v8)) setFlagsFromString(flag);
 
