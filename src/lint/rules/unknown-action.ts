@@ -1,3 +1,4 @@
+import { CatalogMemo } from '../../catalog/memo.js';
 import { suggestActions } from '../../catalog/suggest.js';
 import type { Action, Catalog } from '../../catalog/catalog.js';
 import type { Rule } from '../rule.js';
@@ -33,17 +34,8 @@ export default {
 } satisfies Rule;
 
 /** Suggestions by written action: a misspelt action recurs across statements and policies. */
-const suggestions = new WeakMap<Catalog, Map<string, readonly Action[]>>();
+const suggestions = new CatalogMemo<readonly Action[]>();
 
 function nearestActions(catalog: Catalog, service: string, name: string): readonly Action[] {
-  let byName = suggestions.get(catalog);
-  if (!byName) suggestions.set(catalog, (byName = new Map()));
-  const key = `${service}:${name}`;
-  let near = byName.get(key);
-  if (!near) {
-    near = suggestActions(catalog, service, name).slice(0, 3);
-    if (byName.size >= 10_000) byName.clear();
-    byName.set(key, near);
-  }
-  return near;
+  return suggestions.get(catalog, `${service}:${name}`, () => suggestActions(catalog, service, name).slice(0, 3));
 }

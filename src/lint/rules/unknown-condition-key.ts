@@ -1,4 +1,5 @@
 import type { Catalog } from '../../catalog/catalog.js';
+import { CatalogMemo } from '../../catalog/memo.js';
 import { editDistance } from '../../catalog/suggest.js';
 import { isIssuerPrefix, isKnownKey, OIDC_CLAIMS } from '../condition-keys.js';
 import type { Rule } from '../rule.js';
@@ -52,16 +53,10 @@ export default {
 } satisfies Rule;
 
 /** Suggestions by key as written: a misspelt key recurs across statements and policies, and the search is costly. */
-const suggestions = new WeakMap<Catalog, Map<string, string | undefined>>();
+const suggestions = new CatalogMemo<string | undefined>();
 
 function suggestion(catalog: Catalog, key: string): string | undefined {
-  let byKey = suggestions.get(catalog);
-  if (!byKey) suggestions.set(catalog, (byKey = new Map()));
-  if (!byKey.has(key)) {
-    if (byKey.size >= 10_000) byKey.clear();
-    byKey.set(key, suggestKey(catalog, key));
-  }
-  return byKey.get(key);
+  return suggestions.get(catalog, key, () => suggestKey(catalog, key));
 }
 
 /**

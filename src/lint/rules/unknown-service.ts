@@ -1,4 +1,5 @@
 import type { Catalog, Service } from '../../catalog/catalog.js';
+import { CatalogMemo } from '../../catalog/memo.js';
 import { suggestService } from '../../catalog/suggest.js';
 import { expandActionPattern } from '../../engine/actions.js';
 import type { Rule } from '../rule.js';
@@ -43,14 +44,8 @@ function canonical(catalog: Catalog, text: string): string {
 }
 
 /** Suggestions by prefix: a misspelt prefix recurs across statements and policies, and the search is costly. */
-const suggestions = new WeakMap<Catalog, Map<string, Service | undefined>>();
+const suggestions = new CatalogMemo<Service | undefined>();
 
 function nearestService(catalog: Catalog, prefix: string): Service | undefined {
-  let byPrefix = suggestions.get(catalog);
-  if (!byPrefix) suggestions.set(catalog, (byPrefix = new Map()));
-  if (!byPrefix.has(prefix)) {
-    if (byPrefix.size >= 10_000) byPrefix.clear();
-    byPrefix.set(prefix, suggestService(catalog, prefix));
-  }
-  return byPrefix.get(prefix);
+  return suggestions.get(catalog, prefix, () => suggestService(catalog, prefix));
 }
